@@ -1,0 +1,5 @@
+export * from './rules.js';
+export * from './pricing.js';
+export * from './places.js';
+export * from './readability.js';
+export * from './schemas.js';
