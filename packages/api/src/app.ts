@@ -1,0 +1,68 @@
+/**
+ * The Instap API as a Hono app: `/api/v1` (public, for the widget) and `/api/v1/admin`.
+ * No server here: the runnable mounts it, and tests call `app.request()` directly.
+ */
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
+import type { AppEnv, Deps } from './context.js';
+import { ApiError, errorBody, toErrorResponse } from './errors.js';
+import { adminRoutes } from './routes/admin.js';
+import { organisationCors } from './routes/cors.js';
+import { docsPage } from './routes/docs.js';
+import { publicRoutes } from './routes/public.js';
+import { actorForToken } from './services/auth.js';
+
+export const API_BASE = '/api/v1';
+export const MAX_BODY_BYTES = 64 * 1024;
+
+export function createApi(deps: Deps) {
+  const api = new OpenAPIHono<AppEnv>();
+  api.onError(toErrorResponse);
+  api.notFound((c) => c.json(errorBody(new ApiError(404, 'route_not_found', 'There is no such address in the Instap API.')), 404));
+
+  api.use(
+    '*',
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: (c) => c.json(errorBody(new ApiError(413, 'body_too_large', 'The request is too large (at most 64 KB).')), 413),
+    }),
+  );
+
+  api.use('/admin/*', async (c, next) => {
+    const header = c.req.header('authorization') ?? '';
+    const token = /^Bearer\s+(.+)$/i.exec(header)?.[1]?.trim();
+    const actor = token ? await actorForToken(deps.db, token) : null;
+    if (!actor) throw new ApiError(401, 'unauthorized', 'Sign in, or send a valid API token (Authorization: Bearer …).');
+    c.set('actor', actor);
+    await next();
+  });
+  api.use('*', async (c, next) => {
+    if (c.req.path.startsWith(`${API_BASE}/admin`)) return next();
+    return organisationCors(deps, API_BASE)(c, next);
+  });
+
+  api.route('/', publicRoutes(deps));
+  api.route('/admin', adminRoutes(deps));
+
+  api.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
+  api.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'Instap API',
+      version: '1.0.0',
+      description: 'Low-threshold registration for leisure activities. Errors: `{ error: { code, message, issues } }`.',
+      license: { name: 'EUPL-1.2' },
+    },
+    servers: [{ url: API_BASE }],
+  });
+  api.get('/docs', (c) => c.html(docsPage(api.getOpenAPI31Document({ openapi: '3.1.0', info: { title: 'Instap API', version: '1.0.0' } }) as never)));
+  return api;
+}
+
+/** The API mounted at /api/v1, ready to be served or to receive `app.request()` in tests. */
+export function createApp(deps: Deps) {
+  const app = new OpenAPIHono<AppEnv>();
+  app.onError(toErrorResponse);
+  app.route(API_BASE, createApi(deps));
+  return app;
+}

@@ -1,0 +1,27 @@
+/** Shared pieces for route definitions: the error responses every route may give, and the app factory. */
+import { OpenAPIHono, z } from '@hono/zod-openapi';
+import { errorBodySchema } from '@instap/core';
+import type { AppEnv } from '../context.js';
+import { issuesFromZod, validationError } from '../errors.js';
+
+export const jsonError = (description: string) => ({ content: { 'application/json': { schema: errorBodySchema } }, description });
+
+export const errors = {
+  400: jsonError('The request could not be read (malformed JSON).'),
+  404: jsonError('Not found.'),
+  409: jsonError('Not possible now (for example: registration is closed).'),
+  413: jsonError('The request body is too large.'),
+  422: jsonError('Some fields need a change; `issues` lists them by path.'),
+} as const;
+
+export const json = <T extends z.ZodType>(schema: T, description: string) => ({ content: { 'application/json': { schema } }, description });
+export const body = <T extends z.ZodType>(schema: T) => ({ required: true, content: { 'application/json': { schema } } });
+
+/** Routers share one validation answer: a 422 that lists every field path. */
+export function router() {
+  return new OpenAPIHono<AppEnv>({
+    defaultHook: (result) => {
+      if (!result.success) throw validationError(issuesFromZod(result.error as never));
+    },
+  });
+}

@@ -1,0 +1,258 @@
+/** Activities: reading them with their places and prices, creating, changing and withdrawing them. */
+import {
+  activityProblems,
+  effectiveKanspasCents,
+  placesLeft,
+  priceFor,
+  registrationPhase,
+  sessionsToCome,
+  type ActivityData,
+  type ActivityPatch,
+  type Occupancy,
+  type PublicActivity,
+  type TariffCharter,
+  type WindowRules,
+} from '@instap/core';
+import { activityFieldsSchema } from '@instap/core';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import type { Db, Tx } from '../db/client.js';
+import { activities, activitySessions, cities, organisations, registrationChildren, registrations } from '../db/schema.js';
+import { ApiError, issuesFromZod, notFound, validationError } from '../errors.js';
+
+export type ActivityRow = typeof activities.$inferSelect;
+export type OrganisationRow = typeof organisations.$inferSelect;
+export type CityRow = typeof cities.$inferSelect;
+export type SessionRow = typeof activitySessions.$inferSelect;
+
+export interface ActivityRecord {
+  activity: ActivityRow;
+  sessions: SessionRow[];
+  organisation: OrganisationRow;
+  city: CityRow;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const isUuid = (v: string) => UUID.test(v);
+
+export function charterOf(city: CityRow): TariffCharter {
+  return { kanspasDiscountPercent: city.kanspasDiscountPercent, siblingDiscountPercent: city.siblingDiscountPercent };
+}
+
+/** Loads an activity; with `lock`, the row is locked until the transaction ends (capacity decisions). */
+export async function loadActivity(db: Db | Tx, id: string, opts: { lock?: boolean } = {}): Promise<ActivityRecord> {
+  if (!isUuid(id)) throw notFound('activity');
+  const q = db.select().from(activities).where(eq(activities.id, id));
+  const [activity] = opts.lock ? await q.for('update') : await q;
+  if (!activity) throw notFound('activity');
+  const [[orgCity], sessions] = await Promise.all([
+    db
+      .select({ organisation: organisations, city: cities })
+      .from(organisations)
+      .innerJoin(cities, eq(cities.id, organisations.cityId))
+      .where(eq(organisations.id, activity.organisationId)),
+    db.select().from(activitySessions).where(eq(activitySessions.activityId, id)).orderBy(asc(activitySessions.startsAt)),
+  ]);
+  return { activity, sessions, organisation: orgCity!.organisation, city: orgCity!.city };
+}
+
+/** Places held by children of confirmed registrations and of open offers. */
+export async function occupancy(db: Db | Tx, activityId: string): Promise<Occupancy> {
+  const rows = await db
+    .select({ kind: registrationChildren.placeKind, n: sql<number>`count(*)::int` })
+    .from(registrationChildren)
+    .innerJoin(registrations, eq(registrations.id, registrationChildren.registrationId))
+    .where(and(eq(registrations.activityId, activityId), inArray(registrations.status, ['confirmed', 'offered'])))
+    .groupBy(registrationChildren.placeKind);
+  const taken: Occupancy = { general: 0, reserved: 0 };
+  for (const r of rows) if (r.kind === 'reserved') taken.reserved += Number(r.n);
+  else if (r.kind === 'general') taken.general += Number(r.n);
+  return taken;
+}
+
+export function windowRules(rec: ActivityRecord): WindowRules {
+  const a = rec.activity;
+  return {
+    mode: a.mode,
+    opensAt: a.opensAt,
+    closesAt: a.closesAt,
+    drawAt: a.drawAt,
+    lateJoinUntil: a.lateJoinUntil,
+    sessions: rec.sessions,
+    drawnAt: a.drawnAt,
+    withdrawn: a.withdrawnAt !== null,
+  };
+}
+
+export function placeRules(a: ActivityRow) {
+  return { capacity: a.capacity, reservedPlaces: a.reservedPlaces, reservedUntil: a.reservedUntil };
+}
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+export function toPublicActivity(rec: ActivityRecord, taken: Occupancy, now: Date): PublicActivity {
+  const { activity: a, sessions, organisation: o } = rec;
+  const charter = charterOf(rec.city);
+  const left = placesLeft(placeRules(a), taken, now);
+  const kanspasCents = effectiveKanspasCents(a.priceCents, charter, a.kanspasCents);
+  const nowPrice = (kanspas: boolean) =>
+    priceFor({ standardCents: a.priceCents, kanspasCents: a.kanspasCents, charter: { ...charter, siblingDiscountPercent: 0 }, kanspas, children: 1, sessions, now }).totalCents;
+  return {
+    id: a.id,
+    title: a.title,
+    summary: a.summary,
+    location: a.location,
+    kind: a.kind,
+    ageMin: a.ageMin,
+    ageMax: a.ageMax,
+    sessions: sessions.map((s) => ({ startsAt: s.startsAt.toISOString(), endsAt: s.endsAt.toISOString() })),
+    sessionsToCome: sessionsToCome(sessions, now),
+    capacity: a.capacity,
+    placesLeft: left.placesLeft,
+    reservedPlaces: a.reservedPlaces,
+    reservedPlacesLeft: left.reservedLeft,
+    reservedUntil: iso(a.reservedUntil),
+    price: {
+      standardCents: a.priceCents,
+      kanspasCents,
+      currency: 'EUR',
+      nowStandardCents: nowPrice(false),
+      nowKanspasCents: nowPrice(true),
+      kanspasDiscountPercent: charter.kanspasDiscountPercent,
+      siblingDiscountPercent: charter.siblingDiscountPercent,
+    },
+    registration: {
+      opensAt: a.opensAt.toISOString(),
+      closesAt: iso(a.closesAt),
+      mode: a.mode,
+      drawAt: iso(a.drawAt),
+      lateJoinUntil: iso(a.lateJoinUntil),
+      phase: registrationPhase(windowRules(rec), now),
+    },
+    whatToBring: a.whatToBring,
+    organisation: { slug: o.slug, name: o.name, phone: o.phone, email: o.email },
+  };
+}
+
+export async function readPublicActivity(db: Db, id: string, now: Date): Promise<PublicActivity> {
+  const rec = await loadActivity(db, id);
+  if (rec.activity.withdrawnAt) throw notFound('activity');
+  return toPublicActivity(rec, await occupancy(db, id), now);
+}
+
+/** The stored row's fields as the contract's activity shape, so a PATCH can be merged and checked whole. */
+export function activityData(rec: ActivityRecord): ActivityData {
+  const a = rec.activity;
+  return {
+    title: a.title,
+    summary: a.summary,
+    location: a.location,
+    kind: a.kind ?? undefined,
+    ageMin: a.ageMin ?? undefined,
+    ageMax: a.ageMax ?? undefined,
+    sessions: rec.sessions.map((s) => ({ startsAt: s.startsAt.toISOString(), endsAt: s.endsAt.toISOString() })),
+    capacity: a.capacity,
+    reservedPlaces: a.reservedPlaces,
+    reservedUntil: iso(a.reservedUntil),
+    priceCents: a.priceCents,
+    kanspasCents: a.kanspasCents,
+    registration: { opensAt: a.opensAt.toISOString(), closesAt: iso(a.closesAt), mode: a.mode, drawAt: iso(a.drawAt) },
+    lateJoinUntil: iso(a.lateJoinUntil),
+    whatToBring: a.whatToBring,
+    offerHours: a.offerHours,
+  };
+}
+
+const date = (v: string | null | undefined) => (v ? new Date(v) : null);
+
+function columns(d: ActivityData) {
+  return {
+    title: d.title,
+    summary: d.summary,
+    location: d.location,
+    kind: d.kind ?? null,
+    ageMin: d.ageMin ?? null,
+    ageMax: d.ageMax ?? null,
+    capacity: d.capacity,
+    reservedPlaces: d.reservedPlaces,
+    reservedUntil: date(d.reservedUntil),
+    priceCents: d.priceCents,
+    kanspasCents: d.kanspasCents ?? null,
+    mode: d.registration.mode,
+    opensAt: new Date(d.registration.opensAt),
+    closesAt: date(d.registration.closesAt),
+    drawAt: date(d.registration.drawAt),
+    lateJoinUntil: date(d.lateJoinUntil),
+    whatToBring: d.whatToBring,
+    offerHours: d.offerHours,
+  };
+}
+
+/** Rules that need the city's charter: an activity cannot charge kanspas families more than the charter. */
+function charterProblems(d: ActivityData, charter: TariffCharter) {
+  const ceiling = effectiveKanspasCents(d.priceCents, charter, null);
+  if (d.kanspasCents != null && d.kanspasCents > ceiling)
+    return [{ path: 'kanspasCents', code: 'kanspas_price_above_charter', message: `The city's tariff charter allows a kanspas price of at most ${ceiling} cents.` }];
+  return [];
+}
+
+function check(d: ActivityData, charter: TariffCharter) {
+  const issues = [
+    ...activityProblems(d).map((p) => ({ path: p.path.join('.'), message: p.message, code: p.code })),
+    ...charterProblems(d, charter),
+  ];
+  if (issues.length) throw validationError(issues);
+}
+
+export async function createActivity(db: Db, organisation: OrganisationRow, d: ActivityData, now: Date): Promise<string> {
+  const [city] = await db.select().from(cities).where(eq(cities.id, organisation.cityId));
+  check(d, charterOf(city!));
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(activities)
+      .values({ ...columns(d), organisationId: organisation.id, createdAt: now, updatedAt: now })
+      .returning({ id: activities.id });
+    await tx.insert(activitySessions).values(d.sessions.map((s) => ({ activityId: row!.id, startsAt: new Date(s.startsAt), endsAt: new Date(s.endsAt) })));
+    return row!.id;
+  });
+}
+
+export async function patchActivity(db: Db, id: string, patch: ActivityPatch, now: Date): Promise<void> {
+  await db.transaction(async (tx) => {
+    const rec = await loadActivity(tx, id, { lock: true });
+    const current = activityData(rec);
+    const merged = { ...current, ...patch, registration: { ...current.registration, ...(patch.registration ?? {}) } };
+    const parsed = activityFieldsSchema.safeParse(merged);
+    if (!parsed.success) throw validationError(issuesFromZod(parsed.error));
+    const d = parsed.data;
+    check(d, charterOf(rec.city));
+    const taken = await occupancy(tx, id);
+    if (d.capacity < taken.general + taken.reserved)
+      throw new ApiError(409, 'capacity_below_taken', `${taken.general + taken.reserved} places are already taken. The capacity cannot go below that.`);
+    await tx.update(activities).set({ ...columns(d), updatedAt: now }).where(eq(activities.id, id));
+    if (patch.sessions) {
+      await tx.delete(activitySessions).where(eq(activitySessions.activityId, id));
+      await tx.insert(activitySessions).values(d.sessions.map((s) => ({ activityId: id, startsAt: new Date(s.startsAt), endsAt: new Date(s.endsAt) })));
+    }
+  });
+}
+
+export async function withdrawActivity(db: Db, id: string, now: Date): Promise<void> {
+  const rec = await loadActivity(db, id);
+  if (rec.activity.withdrawnAt) return;
+  await db.update(activities).set({ withdrawnAt: now, updatedAt: now }).where(eq(activities.id, id));
+}
+
+export async function organisationActivities(db: Db, organisationId: string, now: Date, opts: { includeClosed?: boolean } = {}) {
+  const rows = await db
+    .select({ id: activities.id })
+    .from(activities)
+    .where(and(eq(activities.organisationId, organisationId), sql`${activities.withdrawnAt} is null`))
+    .orderBy(asc(activities.opensAt));
+  const out: PublicActivity[] = [];
+  for (const { id } of rows) {
+    const rec = await loadActivity(db, id);
+    const pub = toPublicActivity(rec, await occupancy(db, id), now);
+    if (opts.includeClosed || pub.registration.phase !== 'closed') out.push(pub);
+  }
+  return out;
+}

@@ -1,0 +1,87 @@
+/** The registrations of an activity as staff see them: every family, with contact and kanspas. */
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import type { Db } from '../db/client.js';
+import { registrationChildren, registrations } from '../db/schema.js';
+import { csvRow } from './csv.js';
+
+export interface StaffRegistration {
+  id: string;
+  status: 'lottery' | 'confirmed' | 'waitlisted' | 'offered' | 'cancelled';
+  waitlistPosition: number | null;
+  createdAt: string;
+  language: 'nl' | 'fr' | 'en' | 'ar' | 'tr' | 'uk';
+  kanspas: boolean;
+  kanspasCheck: 'none' | 'claimed' | 'verified' | 'not-valid';
+  referred: boolean;
+  children: { firstName: string; birthYear: number; placeKind: string | null }[];
+  contact: { name: string; phone: string | null; email: string | null };
+  priceCents: number;
+}
+
+/** Pages through an activity's registrations in order of arrival. */
+export async function* staffRegistrations(db: Db, activityId: string, pageSize = 500): AsyncGenerator<StaffRegistration> {
+  const waitlisted = await db
+    .select({ id: registrations.id, rank: registrations.queueRank })
+    .from(registrations)
+    .where(and(eq(registrations.activityId, activityId), eq(registrations.status, 'waitlisted')))
+    .orderBy(asc(registrations.queueRank));
+  const positions = new Map(waitlisted.map((w, i) => [w.id, i + 1]));
+  let after: { createdAt: Date; id: string } | null = null;
+  for (;;) {
+    const rows: (typeof registrations.$inferSelect)[] = await db
+      .select()
+      .from(registrations)
+      .where(
+        and(
+          eq(registrations.activityId, activityId),
+          after ? sql`(${registrations.createdAt}, ${registrations.id}) > (${after.createdAt.toISOString()}::timestamptz, ${after.id}::uuid)` : undefined,
+        ),
+      )
+      .orderBy(asc(registrations.createdAt), asc(registrations.id))
+      .limit(pageSize);
+    if (rows.length === 0) return;
+    const kids = await db
+      .select()
+      .from(registrationChildren)
+      .where(inArray(registrationChildren.registrationId, rows.map((r) => r.id)))
+      .orderBy(asc(registrationChildren.position));
+    for (const r of rows) {
+      yield {
+        id: r.id,
+        status: r.status,
+        waitlistPosition: positions.get(r.id) ?? null,
+        createdAt: r.createdAt.toISOString(),
+        language: r.language as StaffRegistration['language'],
+        kanspas: r.kanspas,
+        kanspasCheck: r.kanspasCheck,
+        referred: r.referralCode !== null,
+        children: kids.filter((k) => k.registrationId === r.id).map((k) => ({ firstName: k.firstName, birthYear: k.birthYear, placeKind: k.placeKind })),
+        contact: { name: r.contactName, phone: r.contactPhone, email: r.contactEmail },
+        priceCents: r.priceCents,
+      };
+    }
+    const last = rows[rows.length - 1]!;
+    after = { createdAt: last.createdAt, id: last.id };
+    if (rows.length < pageSize) return;
+  }
+}
+
+export const CSV_HEADER = ['status', 'waitlist_position', 'children', 'birth_years', 'contact_name', 'phone', 'email', 'language', 'kanspas', 'kanspas_check', 'referred', 'price_eur', 'registered_at'];
+
+export function csvLine(r: StaffRegistration): string {
+  return csvRow([
+    r.status,
+    r.waitlistPosition ?? '',
+    r.children.map((c) => c.firstName).join(' + '),
+    r.children.map((c) => c.birthYear).join(' + '),
+    r.contact.name,
+    r.contact.phone ?? '',
+    r.contact.email ?? '',
+    r.language,
+    r.kanspas ? 'yes' : 'no',
+    r.kanspasCheck,
+    r.referred ? 'yes' : 'no',
+    (r.priceCents / 100).toFixed(2),
+    r.createdAt,
+  ]);
+}

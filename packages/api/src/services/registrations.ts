@@ -1,0 +1,222 @@
+/**
+ * Registering a family. The capacity decision happens inside one transaction that locks the
+ * activity row (SELECT … FOR UPDATE): two server processes on one PostgreSQL never oversell.
+ */
+import { randomBytes, createHash } from 'node:crypto';
+import {
+  placeFamily,
+  placesLeft,
+  priceFor,
+  registrationClockProblems,
+  registrationPhase,
+  type RegistrationCreated,
+  type RegistrationData,
+  type RegistrationView,
+} from '@instap/core';
+import { and, asc, eq, lte, sql } from 'drizzle-orm';
+import type { Db, Tx } from '../db/client.js';
+import { idempotencyKeys, registrationChildren, registrations } from '../db/schema.js';
+import { ApiError, notFound, validationError } from '../errors.js';
+import { charterOf, loadActivity, occupancy, placeRules, toPublicActivity, windowRules, type ActivityRecord } from './activities.js';
+
+export type RegistrationRow = typeof registrations.$inferSelect;
+
+export const newToken = () => randomBytes(24).toString('base64url');
+
+/** Whether a family may take a reserved place: a kanspas tick, or a referral code. */
+export function mayUseReserved(input: { kanspas: boolean; referralCode?: string | null }): boolean {
+  return input.kanspas || Boolean(input.referralCode);
+}
+
+export interface IdempotentResult<T> {
+  status: number;
+  body: T;
+  replayed: boolean;
+}
+
+function requestHash(body: unknown): string {
+  return createHash('sha256').update(JSON.stringify(body)).digest('hex');
+}
+
+/**
+ * Runs `work` once per (scope, key). The key is claimed inside the transaction: a concurrent
+ * request with the same key waits on the unique index until the first commits, then returns its
+ * stored answer. Without a key, the work just runs.
+ */
+export async function idempotent<T>(
+  db: Db,
+  scope: string,
+  key: string | undefined,
+  body: unknown,
+  now: Date,
+  work: (tx: Tx) => Promise<{ status: number; body: T }>,
+): Promise<IdempotentResult<T>> {
+  if (!key) {
+    const r = await db.transaction(work);
+    return { ...r, replayed: false };
+  }
+  if (key.length > 200) throw new ApiError(400, 'idempotency_key_too_long', 'An Idempotency-Key has at most 200 characters.');
+  const hash = requestHash(body);
+  for (;;) {
+    const outcome = await db.transaction(async (tx) => {
+      const claimed = await tx
+        .insert(idempotencyKeys)
+        .values({ scope, key, requestHash: hash, createdAt: now })
+        .onConflictDoNothing()
+        .returning({ key: idempotencyKeys.key });
+      if (claimed.length === 0) return null;
+      const r = await work(tx);
+      await tx.update(idempotencyKeys).set({ responseStatus: r.status, responseBody: r.body as object }).where(and(eq(idempotencyKeys.scope, scope), eq(idempotencyKeys.key, key)));
+      return r;
+    });
+    if (outcome) return { ...outcome, replayed: false };
+    const [stored] = await db.select().from(idempotencyKeys).where(and(eq(idempotencyKeys.scope, scope), eq(idempotencyKeys.key, key)));
+    if (!stored) continue; // the first request rolled back: this one does the work
+    if (stored.requestHash !== hash)
+      throw new ApiError(422, 'idempotency_key_reused', 'This Idempotency-Key was used for a different request. Use a new key.');
+    if (stored.responseStatus === null) continue;
+    return { status: stored.responseStatus, body: stored.responseBody as T, replayed: true };
+  }
+}
+
+export async function waitlistPosition(db: Db | Tx, row: Pick<RegistrationRow, 'activityId' | 'status' | 'queueRank'>): Promise<number | undefined> {
+  if (row.status !== 'waitlisted' || row.queueRank === null) return undefined;
+  const [r] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(registrations)
+    .where(and(eq(registrations.activityId, row.activityId), eq(registrations.status, 'waitlisted'), lte(registrations.queueRank, row.queueRank)));
+  return Number(r!.n);
+}
+
+async function nextQueueRank(tx: Tx, activityId: string): Promise<number> {
+  const [r] = await tx
+    .select({ max: sql<number | null>`max(${registrations.queueRank})` })
+    .from(registrations)
+    .where(eq(registrations.activityId, activityId));
+  return Number(r?.max ?? 0) + 1;
+}
+
+export function phaseError(phase: string, rec: ActivityRecord): ApiError {
+  const phone = rec.organisation.phone;
+  if (phase === 'not-open')
+    return new ApiError(409, 'registration_not_open', `Registration opens on ${rec.activity.opensAt.toISOString()}. Call ${phone} with questions.`);
+  if (phase === 'awaiting-draw')
+    return new ApiError(409, 'registration_awaiting_draw', `The window is closed and the draw is coming. Call ${phone} with questions.`);
+  return new ApiError(409, 'registration_closed', `Registration is closed. Call ${phone} to ask about a place.`);
+}
+
+/** Registers the children of one family: confirmed, waitlisted, or entered in the draw. */
+export async function register(
+  tx: Tx,
+  activityId: string,
+  input: RegistrationData,
+  now: Date,
+): Promise<RegistrationCreated> {
+  const clockIssues = registrationClockProblems(input, now);
+  if (clockIssues.length) throw validationError(clockIssues.map((p) => ({ path: p.path.join('.'), message: p.message, code: p.code })));
+  const rec = await loadActivity(tx, activityId, { lock: true });
+  if (rec.activity.withdrawnAt) throw notFound('activity');
+  const phase = registrationPhase(windowRules(rec), now);
+  if (phase !== 'first-come' && phase !== 'lottery') throw phaseError(phase, rec);
+
+  const n = input.children.length;
+  let status: RegistrationCreated['status'];
+  let kinds: ('general' | 'reserved' | null)[] = Array(n).fill(null);
+  let queueRank: number | null = null;
+  if (phase === 'lottery') {
+    status = 'lottery';
+  } else {
+    const left = placesLeft(placeRules(rec.activity), await occupancy(tx, activityId), now);
+    const placement = placeFamily(left, n, mayUseReserved(input));
+    if (placement.placed) {
+      status = 'confirmed';
+      kinds = placement.kinds;
+    } else {
+      status = 'waitlisted';
+      queueRank = await nextQueueRank(tx, activityId);
+    }
+  }
+  const price = priceFor({
+    standardCents: rec.activity.priceCents,
+    kanspasCents: rec.activity.kanspasCents,
+    charter: charterOf(rec.city),
+    kanspas: input.kanspas,
+    children: n,
+    sessions: rec.sessions,
+    now,
+  });
+  const token = newToken();
+  const [row] = await tx
+    .insert(registrations)
+    .values({
+      activityId,
+      token,
+      status,
+      queueRank,
+      contactName: input.contact.name,
+      contactPhone: input.contact.phone || null,
+      contactEmail: input.contact.email || null,
+      kanspas: input.kanspas,
+      kanspasCheck: input.kanspas ? 'claimed' : 'none',
+      language: input.language,
+      referralCode: input.referralCode || null,
+      priceCents: price.totalCents,
+      price,
+      createdAt: now,
+      updatedAt: now,
+    })
+    .returning();
+  await tx.insert(registrationChildren).values(
+    input.children.map((c, i) => ({ registrationId: row!.id, position: i, firstName: c.firstName, birthYear: c.birthYear, placeKind: kinds[i] })),
+  );
+  const position = await waitlistPosition(tx, row!);
+  return { id: row!.id, token, status, ...(position !== undefined ? { waitlistPosition: position } : {}), price };
+}
+
+export async function loadByToken(db: Db | Tx, token: string, opts: { lock?: boolean } = {}): Promise<RegistrationRow> {
+  if (!token || token.length > 100) throw notFound('registration');
+  const q = db.select().from(registrations).where(eq(registrations.token, token));
+  const [row] = opts.lock ? await q.for('update') : await q;
+  if (!row) throw notFound('registration');
+  return row;
+}
+
+export async function childrenOf(db: Db | Tx, registrationId: string) {
+  return db.select().from(registrationChildren).where(eq(registrationChildren.registrationId, registrationId)).orderBy(asc(registrationChildren.position));
+}
+
+export async function registrationView(db: Db | Tx, row: RegistrationRow, now: Date): Promise<RegistrationView> {
+  const rec = await loadActivity(db, row.activityId);
+  const [children, taken, position] = await Promise.all([childrenOf(db, row.id), occupancy(db, row.activityId), waitlistPosition(db, row)]);
+  return {
+    id: row.id,
+    status: row.status,
+    ...(position !== undefined ? { waitlistPosition: position } : {}),
+    offerExpiresAt: row.offerExpiresAt ? row.offerExpiresAt.toISOString() : null,
+    createdAt: row.createdAt.toISOString(),
+    language: row.language as RegistrationView['language'],
+    kanspas: row.kanspas,
+    kanspasCheck: row.kanspasCheck,
+    children: children.map((c) => ({ firstName: c.firstName, birthYear: c.birthYear })),
+    contact: { name: row.contactName, phone: row.contactPhone, email: row.contactEmail },
+    price: row.price as RegistrationView['price'],
+    activity: toPublicActivity(rec, taken, now),
+  };
+}
+
+/** A family cancels: the places go back. (Offering them to the waiting list comes with the offers.) */
+export async function cancelRegistration(db: Db, token: string, now: Date): Promise<RegistrationView> {
+  return db.transaction(async (tx) => {
+    const peek = await loadByToken(tx, token);
+    await loadActivity(tx, peek.activityId, { lock: true });
+    const row = await loadByToken(tx, token, { lock: true });
+    if (row.status === 'cancelled') return registrationView(tx, row, now);
+    const [updated] = await tx
+      .update(registrations)
+      .set({ status: 'cancelled', cancelledAt: now, updatedAt: now, queueRank: null, offerExpiresAt: null })
+      .where(eq(registrations.id, row.id))
+      .returning();
+    await tx.update(registrationChildren).set({ placeKind: null }).where(eq(registrationChildren.registrationId, row.id));
+    return registrationView(tx, updated!, now);
+  });
+}
