@@ -256,3 +256,8 @@ export async function organisationActivities(db: Db, organisationId: string, now
   }
   return out;
 }
+
+export async function organisationActivitiesBySlug(db: Db, slug: string, now: Date): Promise<PublicActivity[]> {
+  const [org] = await db.select().from(organisations).where(eq(organisations.slug, slug));
+  return org ? organisationActivities(db, org.id, now) : [];
+}

@@ -66,7 +66,7 @@ export async function idempotent<T>(
         .returning({ key: idempotencyKeys.key });
       if (claimed.length === 0) return null;
       const r = await work(tx);
-      await tx.update(idempotencyKeys).set({ responseStatus: r.status, responseBody: r.body as object }).where(and(eq(idempotencyKeys.scope, scope), eq(idempotencyKeys.key, key)));
+      await tx.update(idempotencyKeys).set({ responseStatus: r.status, responseBody: JSON.stringify(r.body) }).where(and(eq(idempotencyKeys.scope, scope), eq(idempotencyKeys.key, key)));
       return r;
     });
     if (outcome) return { ...outcome, replayed: false };
@@ -75,7 +75,7 @@ export async function idempotent<T>(
     if (stored.requestHash !== hash)
       throw new ApiError(422, 'idempotency_key_reused', 'This Idempotency-Key was used for a different request. Use a new key.');
     if (stored.responseStatus === null) continue;
-    return { status: stored.responseStatus, body: stored.responseBody as T, replayed: true };
+    return { status: stored.responseStatus, body: JSON.parse(stored.responseBody ?? 'null') as T, replayed: true };
   }
 }
 

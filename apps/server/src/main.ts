@@ -1,0 +1,44 @@
+/**
+ * Starts Instap: embedded PGlite in DATA_DIR (default ./.data), or PostgreSQL when DATABASE_URL
+ * is set. Migrations run at start; the demo club is seeded on first start.
+ */
+import { existsSync } from 'node:fs';
+import { isAbsolute, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serve } from '@hono/node-server';
+import { ensureBootstrapToken, openDatabase, seedDemo } from '@instap/api';
+import { createServer, WIDGET_DIST } from './server.js';
+
+const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
+const port = Number(process.env.PORT ?? 3000);
+const dataDir = (() => {
+  const dir = process.env.DATA_DIR ?? '.data';
+  return isAbsolute(dir) ? dir : resolve(process.env.INIT_CWD ?? repoRoot, dir);
+})();
+
+const database = await openDatabase(process.env.DATABASE_URL ? { url: process.env.DATABASE_URL } : { dataDir });
+const clock = () => new Date();
+if (process.env.INSTAP_BOOTSTRAP_TOKEN) await ensureBootstrapToken(database.db, process.env.INSTAP_BOOTSTRAP_TOKEN);
+if (process.env.INSTAP_DEMO !== '0') {
+  const seeded = await seedDemo(database.db, clock());
+  if (seeded) console.log('Demo seeded: Sportclub De Leie (slug "demo") with three activities.');
+}
+if (!existsSync(`${WIDGET_DIST}/instap.js`)) {
+  console.warn('The widget is not built yet: run `pnpm --filter @instap/widget build` (pnpm start does this).');
+}
+
+const app = createServer({ db: database.db, clock, publicOrigin: process.env.PUBLIC_URL });
+const server = serve({ fetch: app.fetch, port }, (info) => {
+  const where = database.engine === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite in ${dataDir}`;
+  console.log(`Instap runs at http://localhost:${info.port} on ${where}.`);
+  console.log(`  Demo club site:  http://localhost:${info.port}/`);
+  console.log(`  API contract:    http://localhost:${info.port}/api/v1/docs`);
+});
+
+async function shutdown() {
+  server.close();
+  await database.close();
+  process.exit(0);
+}
+process.on('SIGINT', shutdown);
+process.on('SIGTERM', shutdown);
