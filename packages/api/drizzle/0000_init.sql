@@ -75,6 +75,20 @@ CREATE TABLE "organisations" (
 	CONSTRAINT "organisations_slug_unique" UNIQUE("slug")
 );
 --> statement-breakpoint
+CREATE TABLE "referral_links" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"code" text NOT NULL,
+	"organisation_id" uuid NOT NULL,
+	"activity_id" uuid,
+	"expires_at" timestamp with time zone NOT NULL,
+	"max_uses" integer DEFAULT 1 NOT NULL,
+	"uses" integer DEFAULT 0 NOT NULL,
+	"note" text,
+	"created_by" text NOT NULL,
+	"created_at" timestamp with time zone NOT NULL,
+	CONSTRAINT "referral_links_code_unique" UNIQUE("code")
+);
+--> statement-breakpoint
 CREATE TABLE "registration_children" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"registration_id" uuid NOT NULL,
@@ -111,10 +125,13 @@ ALTER TABLE "activity_sessions" ADD CONSTRAINT "activity_sessions_activity_id_ac
 ALTER TABLE "api_tokens" ADD CONSTRAINT "api_tokens_city_id_cities_id_fk" FOREIGN KEY ("city_id") REFERENCES "public"."cities"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "api_tokens" ADD CONSTRAINT "api_tokens_organisation_id_organisations_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "public"."organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "organisations" ADD CONSTRAINT "organisations_city_id_cities_id_fk" FOREIGN KEY ("city_id") REFERENCES "public"."cities"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "referral_links" ADD CONSTRAINT "referral_links_organisation_id_organisations_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "public"."organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "referral_links" ADD CONSTRAINT "referral_links_activity_id_activities_id_fk" FOREIGN KEY ("activity_id") REFERENCES "public"."activities"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "registration_children" ADD CONSTRAINT "registration_children_registration_id_registrations_id_fk" FOREIGN KEY ("registration_id") REFERENCES "public"."registrations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "registrations" ADD CONSTRAINT "registrations_activity_id_activities_id_fk" FOREIGN KEY ("activity_id") REFERENCES "public"."activities"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "activities_organisation_idx" ON "activities" USING btree ("organisation_id");--> statement-breakpoint
 CREATE INDEX "activity_sessions_activity_idx" ON "activity_sessions" USING btree ("activity_id","starts_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "api_tokens_hash_idx" ON "api_tokens" USING btree ("token_hash");--> statement-breakpoint
+CREATE INDEX "referral_links_organisation_idx" ON "referral_links" USING btree ("organisation_id");--> statement-breakpoint
 CREATE INDEX "registration_children_registration_idx" ON "registration_children" USING btree ("registration_id");--> statement-breakpoint
 CREATE INDEX "registrations_activity_status_idx" ON "registrations" USING btree ("activity_id","status");

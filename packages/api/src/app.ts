@@ -6,7 +6,7 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import type { AppEnv, Deps } from './context.js';
 import { ApiError, errorBody, toErrorResponse } from './errors.js';
-import { adminRoutes } from './routes/admin.js';
+import { adminRoutes } from './routes/admin/index.js';
 import { organisationCors } from './routes/cors.js';
 import { docsPage } from './routes/docs.js';
 import { publicRoutes } from './routes/public.js';

@@ -101,7 +101,9 @@ export function registrationPhase(w: WindowRules, now: Date): RegistrationPhase 
     if (w.closesAt && t >= w.closesAt.getTime()) return 'awaiting-draw';
     return 'lottery';
   }
-  const end = w.closesAt ?? cutOff;
+  // Whichever comes first: the window's end or the late-join cut-off (a series that is over takes no one).
+  const ends = [w.closesAt, cutOff].filter((d): d is Date => d !== null).map((d) => d.getTime());
+  const end = ends.length ? new Date(Math.min(...ends)) : null;
   if (end && t >= end.getTime()) return 'closed';
   return 'first-come';
 }

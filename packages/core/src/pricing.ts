@@ -103,8 +103,9 @@ export function priceFor(input: PriceInput): PriceBreakdown {
     sessionsTotal <= 1 ? cents : roundCents((cents * sessionsCounted) / sessionsTotal);
   const children: ChildPrice[] = [];
   for (let i = 0; i < Math.max(0, input.children); i++) {
-    const siblingDiscountCents = i === 0 ? 0 : percentOf(unitCents, input.charter.siblingDiscountPercent);
-    const base = unitCents - siblingDiscountCents;
+    // The discounted price is rounded (down, for the family), not the discount.
+    const base = i === 0 ? unitCents : percentOf(unitCents, 100 - input.charter.siblingDiscountPercent);
+    const siblingDiscountCents = unitCents - base;
     children.push({ baseCents: unitCents, siblingDiscountCents, cents: share(base) });
   }
   return {
@@ -127,4 +128,25 @@ export function formatCents(cents: number, locale = 'nl-BE'): string {
     minimumFractionDigits: whole ? 0 : 2,
     maximumFractionDigits: 2,
   }).format(cents / 100);
+}
+
+/**
+ * When staff find that a kanspas is not valid, nothing is cancelled: the standard tariff applies
+ * from that moment on, to the sessions still to come. Sessions before it keep the kanspas price.
+ */
+export function priceWithoutKanspasFrom(input: Omit<PriceInput, 'kanspas' | 'now'>, registeredAt: Date, decidedAt: Date): PriceBreakdown {
+  const from = decidedAt.getTime() > registeredAt.getTime() ? decidedAt : registeredAt;
+  const paid = priceFor({ ...input, kanspas: true, now: registeredAt });
+  const kanspasLater = priceFor({ ...input, kanspas: true, now: from });
+  const standardLater = priceFor({ ...input, kanspas: false, now: from });
+  const children = paid.children.map((c, i) => ({
+    ...standardLater.children[i]!,
+    cents: c.cents - kanspasLater.children[i]!.cents + standardLater.children[i]!.cents,
+  }));
+  return {
+    ...standardLater,
+    sessionsCounted: paid.sessionsCounted,
+    children,
+    totalCents: children.reduce((sum, c) => sum + c.cents, 0),
+  };
 }

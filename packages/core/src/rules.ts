@@ -30,8 +30,10 @@ export function nameProblem(value: string | undefined | null): FieldProblem | nu
 
 /** A child's birth year: a whole year, not in the future, not more than 25 years back. */
 export function birthYearProblem(value: unknown, now: Date): FieldProblem | null {
-  if (value === '' || value === undefined || value === null) return 'required';
-  const year = typeof value === 'number' ? value : Number(String(value).trim());
+  const text = typeof value === 'string' ? value.trim() : value;
+  if (text === '' || text === undefined || text === null) return 'required';
+  if (typeof text === 'string' && !/^\d{4}$/.test(text)) return 'not-a-year';
+  const year = typeof text === 'number' ? text : Number(text);
   if (!Number.isInteger(year)) return 'not-a-year';
   const thisYear = now.getUTCFullYear();
   if (year > thisYear) return 'year-in-future';

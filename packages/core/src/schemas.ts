@@ -46,7 +46,8 @@ export const organisationInputSchema = z.object({
   slug,
   name: z.string().trim().min(1).max(120),
   allowedOrigins: z.array(originSchema).max(20).default([]),
-  phone: z.string().trim().max(40).refine((v) => !phoneProblem(v), 'Give a phone number with 9 to 15 digits.'),
+  /** Families see this number on every screen: it is required. */
+  phone: z.string().trim().min(1, 'Give the phone number families can call.').max(40).refine((v) => !phoneProblem(v), 'Give a phone number with 9 to 15 digits.'),
   email: z.string().trim().max(254).refine((v) => !emailProblem(v), 'Give an e-mail address like info@club.be.').optional(),
   city: slug.optional(),
 });
@@ -59,6 +60,12 @@ export const organisationSchema = z.object({
   email: z.string().nullable(),
   allowedOrigins: z.array(z.string()),
   city: z.string(),
+});
+
+// ——— Tariff charter ———
+export const tariffCharterSchema = z.object({
+  kanspasDiscountPercent: z.number().int().min(0).max(100),
+  siblingDiscountPercent: z.number().int().min(0).max(100).default(0),
 });
 
 // ——— Activities ———
@@ -249,6 +256,25 @@ export type RegistrationData = z.output<typeof registrationInputSchema>;
 export const registrationStatusSchema = z.enum(['lottery', 'confirmed', 'waitlisted', 'offered', 'cancelled']);
 export type RegistrationStatus = z.infer<typeof registrationStatusSchema>;
 export const kanspasCheckSchema = z.enum(['none', 'claimed', 'verified', 'not-valid']);
+export const kanspasCheckInputSchema = z.object({ status: z.enum(['claimed', 'verified', 'not-valid']) });
+
+// ——— Referral links (bridge figures unlock reserved places for a family) ———
+export const referralLinkInputSchema = z.object({
+  activityId: z.string().uuid().optional(),
+  expiresAt: instant,
+  maxUses: z.number().int().min(1).max(500).default(1),
+  note: z.string().trim().max(200).optional(),
+});
+export const referralLinkSchema = z.object({
+  code: z.string(),
+  url: z.string(),
+  activityId: z.string().nullable(),
+  expiresAt: z.string(),
+  maxUses: z.number().int(),
+  uses: z.number().int(),
+  note: z.string().nullable(),
+  createdAt: z.string(),
+});
 
 export const priceBreakdownSchema = z.object({
   tariff: z.enum(['standard', 'kanspas']),

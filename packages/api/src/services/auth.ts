@@ -1,5 +1,5 @@
 /** API tokens: stored as SHA-256 hashes; the bootstrap token is a city admin's. */
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Actor } from '../context.js';
 import type { Db } from '../db/client.js';
@@ -48,4 +48,11 @@ export function assertCanManage(actor: Actor, organisation: OrganisationRow) {
 
 export function assertCityAdmin(actor: Actor) {
   if (actor.role !== 'city-admin') throw new ApiError(403, 'forbidden', 'Only a city admin can do this.');
+}
+
+/** A new API token for one organisation's automation; only its hash is stored. */
+export async function createOrganisationToken(db: Db, organisation: OrganisationRow, name: string): Promise<string> {
+  const token = `instap_${randomBytes(24).toString('base64url')}`;
+  await db.insert(apiTokens).values({ tokenHash: hashToken(token), name, role: 'organisation-admin', cityId: organisation.cityId, organisationId: organisation.id });
+  return token;
 }

@@ -17,6 +17,7 @@ import { and, asc, eq, lte, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../db/client.js';
 import { idempotencyKeys, registrationChildren, registrations } from '../db/schema.js';
 import { ApiError, notFound, validationError } from '../errors.js';
+import { redeemReferral } from './referrals.js';
 import { charterOf, loadActivity, occupancy, placeRules, toPublicActivity, windowRules, type ActivityRecord } from './activities.js';
 
 export type RegistrationRow = typeof registrations.$inferSelect;
@@ -119,6 +120,7 @@ export async function register(
   const phase = registrationPhase(windowRules(rec), now);
   if (phase !== 'first-come' && phase !== 'lottery') throw phaseError(phase, rec);
 
+  const referralCode = await redeemReferral(tx, input.referralCode, rec, now);
   const n = input.children.length;
   let status: RegistrationCreated['status'];
   let kinds: ('general' | 'reserved' | null)[] = Array(n).fill(null);
@@ -127,7 +129,7 @@ export async function register(
     status = 'lottery';
   } else {
     const left = placesLeft(placeRules(rec.activity), await occupancy(tx, activityId), now);
-    const placement = placeFamily(left, n, mayUseReserved(input));
+    const placement = placeFamily(left, n, mayUseReserved({ kanspas: input.kanspas, referralCode }));
     if (placement.placed) {
       status = 'confirmed';
       kinds = placement.kinds;
@@ -159,7 +161,7 @@ export async function register(
       kanspas: input.kanspas,
       kanspasCheck: input.kanspas ? 'claimed' : 'none',
       language: input.language,
-      referralCode: input.referralCode || null,
+      referralCode,
       priceCents: price.totalCents,
       price,
       createdAt: now,
@@ -199,7 +201,7 @@ export async function registrationView(db: Db | Tx, row: RegistrationRow, now: D
     kanspasCheck: row.kanspasCheck,
     children: children.map((c) => ({ firstName: c.firstName, birthYear: c.birthYear })),
     contact: { name: row.contactName, phone: row.contactPhone, email: row.contactEmail },
-    price: row.price as RegistrationView['price'],
+    price: row.price,
     activity: toPublicActivity(rec, taken, now),
   };
 }

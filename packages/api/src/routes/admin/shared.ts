@@ -1,0 +1,34 @@
+/** What every admin router shares: the bearer security, the auth answers, and access checks. */
+import { z } from '@hono/zod-openapi';
+import { eq } from 'drizzle-orm';
+import type { Actor, Deps } from '../../context.js';
+import { organisations } from '../../db/schema.js';
+import { notFound } from '../../errors.js';
+import { loadActivity, type ActivityRecord } from '../../services/activities.js';
+import { assertCanManage } from '../../services/auth.js';
+import { json } from '../openapi.js';
+
+export const auth = { security: [{ bearer: [] }] };
+const authError = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
+export const authErrors = {
+  401: json(authError, 'No valid session or token.'),
+  403: json(authError, 'Not allowed for your role.'),
+};
+export const idParam = z.object({ id: z.string().openapi({ param: { name: 'id', in: 'path' } }) });
+export const slugParam = z.object({ slug: z.string().openapi({ param: { name: 'slug', in: 'path' } }) });
+
+export function access(deps: Deps) {
+  return {
+    async organisation(actor: Actor, slug: string) {
+      const [org] = await deps.db.select().from(organisations).where(eq(organisations.slug, slug));
+      if (!org) throw notFound('organisation');
+      assertCanManage(actor, org);
+      return org;
+    },
+    async activity(actor: Actor, id: string): Promise<ActivityRecord> {
+      const rec = await loadActivity(deps.db, id);
+      assertCanManage(actor, rec.organisation);
+      return rec;
+    },
+  };
+}
