@@ -10,7 +10,7 @@ import { adminRoutes } from './routes/admin/index.js';
 import { organisationCors } from './routes/cors.js';
 import { docsPage } from './routes/docs.js';
 import { publicRoutes } from './routes/public.js';
-import { actorForToken } from './services/auth.js';
+import { authenticate } from './services/authenticate.js';
 
 export const API_BASE = '/api/v1';
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -29,9 +29,7 @@ export function createApi(deps: Deps) {
   );
 
   api.use('/admin/*', async (c, next) => {
-    const header = c.req.header('authorization') ?? '';
-    const token = /^Bearer\s+(.+)$/i.exec(header)?.[1]?.trim();
-    const actor = token ? await actorForToken(deps.db, token) : null;
+    const actor = await authenticate(deps, c);
     if (!actor) throw new ApiError(401, 'unauthorized', 'Sign in, or send a valid API token (Authorization: Bearer …).');
     c.set('actor', actor);
     await next();
