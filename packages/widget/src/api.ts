@@ -1,0 +1,65 @@
+/**
+ * The widget's only door to the server: four calls of the public API. Every answer becomes a
+ * value (never a throw), so the screens can say something calm for each kind of failure.
+ */
+import type { ErrorBody, PublicActivity, RegistrationCreated, RegistrationView } from '@instap/core/schemas';
+import type { Language } from '@instap/core/rules';
+
+export type ApiError = ErrorBody['error'];
+export type ApiResult<T> =
+  | { ok: true; status: number; data: T }
+  | { ok: false; status: number; error: ApiError }
+  /** No answer at all: offline, DNS, CORS, a proxy that dropped us, or a 5xx. */
+  | { ok: false; status: 0; network: true };
+
+export interface RegistrationBody {
+  children: { firstName: string; birthYear: number }[];
+  contact: { name: string; phone?: string; email?: string };
+  kanspas: boolean;
+  language: Language;
+  referralCode?: string;
+}
+
+async function call<T>(base: string, path: string, init?: RequestInit): Promise<ApiResult<T>> {
+  let res: Response;
+  try {
+    res = await fetch(`${base.replace(/\/$/, '')}/api/v1${path}`, { ...init, headers: { Accept: 'application/json', ...init?.headers } });
+  } catch {
+    return { ok: false, status: 0, network: true };
+  }
+  if (res.status >= 500) return { ok: false, status: 0, network: true };
+  let body: unknown = null;
+  try {
+    body = await res.json();
+  } catch {
+    /* an empty or non-JSON body: handled below */
+  }
+  if (res.ok) return { ok: true, status: res.status, data: body as T };
+  const error = (body as ErrorBody | null)?.error;
+  return { ok: false, status: res.status, error: error?.code ? error : { code: `http_${res.status}`, message: '' } };
+}
+
+export const getActivity = (base: string, id: string) => call<PublicActivity>(base, `/activities/${encodeURIComponent(id)}`);
+
+export const createRegistration = (base: string, id: string, body: RegistrationBody, idempotencyKey: string) =>
+  call<RegistrationCreated>(base, `/activities/${encodeURIComponent(id)}/registrations`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'Idempotency-Key': idempotencyKey },
+    body: JSON.stringify(body),
+  });
+
+export const getRegistration = (base: string, token: string) =>
+  call<RegistrationView>(base, `/registrations/${encodeURIComponent(token)}`);
+
+export const cancelRegistration = (base: string, token: string) =>
+  call<RegistrationView>(base, `/registrations/${encodeURIComponent(token)}/cancel`, { method: 'POST' });
+
+/** A v4 UUID; `crypto.randomUUID` exists only on https pages, and some clubs still serve http. */
+export function uuid(): string {
+  if (typeof crypto.randomUUID === 'function' && isSecureContext) return crypto.randomUUID();
+  const b = crypto.getRandomValues(new Uint8Array(16));
+  b[6] = (b[6] & 0x0f) | 0x40;
+  b[8] = (b[8] & 0x3f) | 0x80;
+  const h = [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}

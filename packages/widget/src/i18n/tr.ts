@@ -1,0 +1,147 @@
+import type { Messages } from './nl.js';
+
+/** Turkish: plain words, short sentences, "siz". */
+const cap = (s: string) => s.charAt(0).toLocaleUpperCase('tr') + s.slice(1);
+const tr: Messages = {
+  lang: 'tr',
+  locale: 'tr-TR',
+  dir: 'ltr',
+
+  language: 'Dil',
+  readAloud: 'Sesli oku',
+  stopReading: 'Okumayı durdur',
+
+  loading: 'Etkinliği yüklüyoruz.',
+  notFound: 'Bu etkinliği bulamıyoruz.',
+  notFoundHint: 'Belki etkinlik bitti.',
+  loadFailed: 'Etkinlik şu anda yüklenemiyor.',
+  tryAgain: 'Tekrar dene',
+
+  step: (n, total) => `Adım ${n} / ${total}`,
+  back: 'Geri',
+  next: 'Devam',
+
+  ages: (min, max) =>
+    min != null && max != null
+      ? `${min} ile ${max} yaş arası çocuklar için.`
+      : min != null
+        ? `${min} yaş ve üstü çocuklar için.`
+        : `${max} yaşa kadar çocuklar için.`,
+  when: 'Ne zaman?',
+  where: 'Nerede?',
+  bring: 'Yanınızda ne getirmelisiniz?',
+  cost: 'Ücret ne kadar?',
+  how: 'Nasıl kayıt olursunuz?',
+  session: (date, from, to) => `${date}, ${from} - ${to}`,
+  perChild: (price) => `Çocuk başına ${price}.`,
+  free: 'Ücretsiz.',
+  kanspasPrice: (kanspas, standard) => `Kansenpas kartı ile ${standard} yerine ${kanspas} ödersiniz.`,
+  seriesStarted: (n) =>
+    n === 1
+      ? 'Dersler başladı. Sadece son dersi ödersiniz.'
+      : `Dersler başladı. Sadece kalan ${n} dersi ödersiniz.`,
+  placesLeft: (n) => `${n} yer kaldı.`,
+  reservedLeft: (n) => `Kansenpas kartı olan aileler için ${n} yer ayrıldı.`,
+  full: 'Bütün yerler dolu. Bekleme listesine yine de kayıt olabilirsiniz.',
+  firstCome: 'İlk kayıt olan, ilk yeri alır.',
+  closesAt: (date) => `${date} tarihine kadar kayıt olabilirsiniz.`,
+  lottery: (date) => `İlk olmanız gerekmez. ${date} günü kura çekiyoruz.`,
+  lotteryFair: 'Zamanında kayıt olan herkesin şansı aynıdır.',
+  notOpen: (date) => `Kayıt henüz açık değil. Kayıt ${date} tarihinde açılır.`,
+  closed: 'Kayıt kapandı.',
+  awaitingDraw: (date) => `Kayıt kapandı. ${date} günü yerler için kura çekiyoruz.`,
+  callToJoin: (org) => `Yine de katılmak ister misiniz? ${org} numarasını arayın.`,
+  callQuestions: (org) => `Sorunuz mu var? ${org} numarasını arayın.`,
+  start: 'Kayıt ol',
+  startWaitlist: 'Bekleme listesine kayıt ol',
+  dateAt: (date, time) => `${date}, saat ${time}`,
+
+  childrenQ: 'Kimi kaydediyorsunuz?',
+  childrenHint: 'Kardeşleri birlikte kaydedebilirsiniz.',
+  child: (n) => `${n}. çocuk`,
+  childRef: (n) => (n === 0 ? 'çocuğunuzun' : `${n}. çocuğun`),
+  firstName: 'Adı',
+  birthYear: 'Doğum yılı',
+  birthYearHint: 'Örneğin 2016',
+  addChild: 'Bir çocuk daha ekle',
+  removeChild: (who) => `Sil: ${who}`,
+  firstNameRequired: (who) => `${cap(who)} adını yazın.`,
+  firstNameTooLong: 'Bir ad en fazla 80 harftir.',
+  birthYearRequired: (who) => `${cap(who)} doğum yılını yazın.`,
+  birthYearNotAYear: 'Yılı 4 rakamla yazın, örneğin 2016.',
+  birthYearFuture: 'Bu yıl henüz gelmedi. Doğum yılını yazın, örneğin 2016.',
+  birthYearTooOld: 'Bu yıl çok eski. Doğum yılını yazın, örneğin 2016.',
+
+  contactQ: 'Size nasıl ulaşabiliriz?',
+  yourName: 'Adınız',
+  reachHint: 'Bir telefon numarası veya e-posta adresi yazın. Biri yeterli.',
+  phone: 'Telefon numarası',
+  phoneHint: 'Örneğin 0470 12 34 56',
+  email: 'E-posta adresi',
+  optional: '(zorunlu değil)',
+  nameRequired: 'Adınızı yazın.',
+  nameTooLong: 'Bir ad en fazla 80 harftir.',
+  contactMissing: 'Bir telefon numarası veya e-posta adresi yazın.',
+  phoneFormat: 'Telefon numarasını 0470 12 34 56 gibi yazın.',
+  emailFormat: 'E-posta adresini isim@ornek.be gibi yazın.',
+
+  kanspasQ: 'Kansenpas kartınız var mı?',
+  kanspasWhat: 'Kansenpas kartı ile daha az ödersiniz. Belediye bu kartı az geliri olan ailelere verir.',
+  kanspasYes: 'Evet, kansenpas kartım var',
+  kanspasTrust: 'Numara veya fotoğraf vermeniz gerekmez. Daha sonra kontrol ederiz. Kaydınız her zaman geçerlidir.',
+  youPay: (price, children) => (children === 1 ? `${price} ödersiniz.` : `${children} çocuk için ${price} ödersiniz.`),
+
+  checkQ: 'Cevaplarınızı kontrol edin',
+  change: 'Değiştir',
+  children: 'Çocuklar',
+  childLine: (name, year) => `${name}, doğum yılı ${year}`,
+  kanspas: 'Kansenpas',
+  price: 'Ücret',
+  yes: 'Evet',
+  no: 'Hayır',
+  notGiven: 'Yazılmadı',
+  checkFull: 'Bütün yerler dolu. Bekleme listesine alınırsınız.',
+  checkLottery: (date) => `${date} günü kura çekiyoruz. Sonra yer alıp almadığınızı öğrenirsiniz.`,
+  submit: (names) => `${names} için kayıt yap`,
+  sending: 'Kaydınızı gönderiyoruz.',
+
+  errorTitle: 'Bir sorun var',
+  networkTitle: 'Gönderme olmadı',
+  networkText: 'Cevaplarınız kaydedildi. İnternet bağlantınızı kontrol edin. Sonra tekrar deneyin.',
+  serverProblem: 'Bizim tarafımızda bir sorun oldu. Cevaplarınız kaydedildi.',
+  closedNow: 'Artık kayıt olunamıyor.',
+  notOpenNow: 'Kayıt henüz açık değil.',
+  callUs: (org) => `${org} numarasını arayın. Size yardım ederler.`,
+
+  confirmedTitle: (names) => `${names} kaydedildi`,
+  confirmedText: 'Yeriniz kesin.',
+  waitlistTitle: 'Bekleme listesindesiniz',
+  waitlistPosition: (n) => `Bekleme listesinde ${n}. sıradasınız.`,
+  waitlistNext: 'Bir yer boşalırsa size haber veririz.',
+  lotteryTitle: 'Kuraya katılıyorsunuz',
+  lotteryNext: (date) => `${date} günü kura çekiyoruz. Sonra yer alıp almadığınızı size bildiririz.`,
+  nextTitle: 'Şimdi ne olacak?',
+  firstSession: (when) => `İlk ders: ${when}.`,
+  kanspasLater: 'Kansenpas kartınızı yanınızda getirin. Daha sonra kontrol ederiz.',
+  questions: 'Sorunuz mu var?',
+  addToCalendar: 'Takvimime ekle',
+  keepTitle: 'Bu bağlantıyı saklayın',
+  keepText: 'Bu bağlantı ile kaydınızı daha sonra görebilir veya iptal edebilirsiniz.',
+
+  viewTitle: (title) => `${title} için kaydınız`,
+  viewNotFound: 'Bu kaydı bulamıyoruz.',
+  statusOffered: 'Sizin için boş bir yer var. Bu yeri almak için bizi arayın.',
+  statusCancelled: 'Bu kayıt iptal edildi.',
+  cancel: 'Kaydı iptal et',
+  cancelQ: (names) => `${names} için kaydı iptal etmek istiyor musunuz?`,
+  cancelText: 'O zaman yeriniz başka bir aileye verilir.',
+  cancelYes: 'Evet, iptal et',
+  cancelNo: 'Hayır, geri dön',
+  cancelledTitle: 'Kaydınız iptal edildi',
+  cancelledText: 'Yeriniz başka bir aileye verilir.',
+
+  help: 'Yardım mı lazım? Randevu alın',
+  helpText: (org) => `${org} numarasını arayın. Size seve seve yardım ederler.`,
+};
+
+export default tr;

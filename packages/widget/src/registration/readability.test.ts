@@ -1,0 +1,160 @@
+/**
+ * Plain Dutch, measured: every Dutch screen (activity variants, each step, each error, each
+ * result) is scored with core `readability()`: Flesch–Douma ≥ 70, no sentence over 15 words,
+ * none of the forbidden words.
+ */
+import { readability, READABILITY_TARGET, MAX_SENTENCE_WORDS } from '@instap/core/readability';
+import type { PublicActivity } from '@instap/core/schemas';
+import {
+  $,
+  activity,
+  click,
+  created,
+  fillTo,
+  json,
+  lottery,
+  mount,
+  restoreFetch,
+  settle,
+  stubFetch,
+  type,
+  view,
+} from '../testing/helpers.js';
+import type { InstapRegistration } from './registration.js';
+
+/** The visible text of one screen: the step and the help block (the toolbar lists language names). */
+async function screenText(el: InstapRegistration) {
+  const help = $(el, '.help button');
+  if (help && help.getAttribute('aria-expanded') === 'false') {
+    help.click();
+    await settle(el);
+  }
+  return [$(el, '.content')!.innerText, $(el, '.help')?.innerText ?? ''].join('\n');
+}
+
+const failures: string[] = [];
+const scores: [string, number][] = [];
+async function score(name: string, el: InstapRegistration) {
+  const t = await screenText(el);
+  const r = readability(t);
+  scores.push([name, r.score]);
+  if (r.words < 15) failures.push(`${name}: only ${r.words} words seen`);
+  if (r.score < READABILITY_TARGET || r.longestSentenceWords > MAX_SENTENCE_WORDS || r.forbidden.length)
+    failures.push(`${name}: score ${r.score}, longest ${r.longestSentenceWords} ("${r.longestSentence}"), forbidden ${r.forbidden}`);
+  return r;
+}
+
+function phase(p: PublicActivity['registration']['phase']) {
+  const a = lottery();
+  a.registration.phase = p;
+  return a;
+}
+
+const post = (answer: () => Response | 'network-error') => ({ 'POST /activities/act-zwem/registrations': answer });
+
+async function withScreen(a: PublicActivity, extra: Record<string, () => Response | 'network-error'>, go: (el: InstapRegistration) => Promise<void>, name: string) {
+  localStorage.clear();
+  stubFetch({ 'GET /activities/act-zwem': () => json(200, a), ...extra });
+  const el = await mount();
+  try {
+    await go(el);
+    await score(name, el);
+  } finally {
+    el.remove();
+    restoreFetch();
+  }
+}
+
+describe('plain Dutch on every screen', () => {
+  it('activity card variants', async () => {
+    const started = activity({ sessionsToCome: 2 });
+    started.sessions = [{ startsAt: '2026-02-28T09:00:00Z', endsAt: '2026-02-28T10:00:00Z' }, ...started.sessions.slice(1)];
+    const variants: [string, PublicActivity][] = [
+      ['first-come', activity()],
+      ['lottery', lottery()],
+      ['full', activity({ placesLeft: 0, reservedPlacesLeft: 0 })],
+      ['one place', activity({ placesLeft: 1, reservedPlacesLeft: 1 })],
+      ['running series', started],
+      ['free', activity({ price: { ...activity().price, standardCents: 0, kanspasCents: 0, nowStandardCents: 0, nowKanspasCents: 0 } })],
+      ['not open', phase('not-open')],
+      ['closed', phase('closed')],
+      ['awaiting draw', phase('awaiting-draw')],
+    ];
+    for (const [name, a] of variants) await withScreen(a, {}, async () => {}, `activity: ${name}`);
+  });
+
+  it('each step, and each error', async () => {
+    const a = activity();
+    await withScreen(a, {}, (el) => fillTo(el, 'children'), 'children');
+    await withScreen(a, {}, async (el) => (await fillTo(el, 'children'), await click(el, 'Doorgaan')), 'children: required');
+    for (const year of ['20l6', '2031', '1990'])
+      await withScreen(a, {}, async (el) => {
+        await fillTo(el, 'children');
+        await type(el, 'child-0-firstName', 'x'.repeat(81));
+        await type(el, 'child-0-birthYear', year);
+        await click(el, 'Doorgaan');
+      }, `children: ${year}, long name`);
+    await withScreen(a, {}, async (el) => {
+      await fillTo(el, 'children');
+      await click(el, 'Nog een kind toevoegen');
+      await click(el, 'Doorgaan');
+    }, 'two children: required');
+    await withScreen(a, {}, (el) => fillTo(el, 'contact'), 'contact');
+    await withScreen(a, {}, async (el) => (await fillTo(el, 'contact'), await click(el, 'Doorgaan')), 'contact: required');
+    await withScreen(a, {}, async (el) => {
+      await fillTo(el, 'contact');
+      await type(el, 'contact-name', 'x'.repeat(81));
+      await type(el, 'contact-phone', 'abc');
+      await type(el, 'contact-email', 'nope');
+      await click(el, 'Doorgaan');
+    }, 'contact: formats');
+    await withScreen(a, {}, (el) => fillTo(el, 'kanspas', ['Amira', 'Noor']), 'kansenpas');
+    await withScreen(a, {}, (el) => fillTo(el, 'check', ['Amira', 'Noor', 'Sami']), 'check');
+    await withScreen(activity({ placesLeft: 0 }), {}, (el) => fillTo(el, 'check'), 'check: full');
+    await withScreen(lottery(), {}, (el) => fillTo(el, 'check'), 'check: lottery');
+  });
+
+  it('each problem when sending', async () => {
+    const send = async (el: InstapRegistration) => (await fillTo(el, 'check'), await click(el, /^Schrijf/));
+    await withScreen(activity(), post(() => 'network-error'), send, 'network failure');
+    await withScreen(activity(), post(() => json(418, { error: { code: 'x', message: 'x' } })), send, 'unknown code');
+    await withScreen(activity(), post(() => json(409, { error: { code: 'registration_closed', message: 'x' } })), send, 'closed');
+    await withScreen(activity(), post(() => json(409, { error: { code: 'registration_not_open', message: 'x' } })), send, 'not open');
+    await withScreen(
+      activity(),
+      post(() => json(422, { error: { code: 'validation_failed', message: 'x', issues: [{ path: 'contact.email', message: 'x', code: 'email_format' }] } })),
+      send,
+      'server issues',
+    );
+  });
+
+  it('each result', async () => {
+    const send = async (el: InstapRegistration) => (await fillTo(el, 'check', ['Amira', 'Noor']), await click(el, /^Schrijf/));
+    await withScreen(activity(), post(() => json(201, created('confirmed', 2, false))), send, 'confirmed');
+    await withScreen(activity(), post(() => json(201, created('waitlisted', 2))), send, 'waitlisted');
+    await withScreen(lottery(), post(() => json(201, created('lottery', 2))), send, 'lottery');
+  });
+
+  it('the family\'s own view, the cancel question and the cancelled screen', async () => {
+    for (const status of ['confirmed', 'waitlisted', 'lottery', 'offered'] as const) {
+      stubFetch({ 'GET /registrations/t': () => json(200, view(status)), 'POST /registrations/t/cancel': () => json(200, view('cancelled')) });
+      const el = await mount({ token: 't', lang: 'nl' });
+      await score(`view: ${status}`, el);
+      if (status === 'confirmed') {
+        await click(el, 'Annuleer de inschrijving');
+        await score('cancel question', el);
+        await click(el, 'Ja, annuleer');
+        await score('cancelled', el);
+      }
+      el.remove();
+      restoreFetch();
+    }
+  });
+
+  it('has no screen below the target', () => {
+    if (scores.length < 35) failures.push(`only ${scores.length} screens scored`);
+    if (failures.length) throw new Error(failures.join('\n'));
+    const lowest = [...scores].sort((a, b) => a[1] - b[1])[0];
+    console.log(`${scores.length} Dutch screens, lowest: ${lowest[0]} ${lowest[1]}`);
+  });
+});

@@ -1,0 +1,319 @@
+import { css } from 'lit';
+
+/**
+ * The widget lives on pages we do not control. `all: initial` on the host cuts inherited
+ * styles (colour, line height, text-align, letter-spacing) from the club's page; everything
+ * a club may change goes through --instap-* custom properties and ::part.
+ */
+export const styles = css`
+  :host {
+    all: initial;
+    display: block;
+    contain: layout;
+    color: var(--instap-color-text, #1b1b1b);
+    background: var(--instap-color-background, #fff);
+    font-family: var(--instap-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', 'Noto Sans Arabic', sans-serif);
+    font-size: var(--instap-font-size, 1.125rem);
+    line-height: 1.5;
+    --_primary: var(--instap-color-primary, #0b5cad);
+    --_radius: var(--instap-radius, 6px);
+    --_error: var(--instap-color-error, #b3261e);
+    --_muted: var(--instap-color-muted, #4b5563);
+    --_surface: var(--instap-color-surface, #f3f4f6);
+    --_focus: var(--instap-color-focus, #1b1b1b);
+  }
+  :host([hidden]) {
+    display: none;
+  }
+  *,
+  *::before,
+  *::after {
+    box-sizing: border-box;
+  }
+  .root {
+    max-width: 40em;
+    padding: 1em;
+    overflow-wrap: anywhere;
+    text-align: start;
+  }
+  [hidden] {
+    display: none !important;
+  }
+  h2,
+  h3 {
+    line-height: 1.25;
+    margin: 1em 0 0.5em;
+  }
+  h2 {
+    font-size: 1.5em;
+  }
+  h3 {
+    font-size: 1.125em;
+  }
+  .heading {
+    margin-top: 0.25em;
+  }
+  p,
+  ul,
+  dl,
+  fieldset {
+    margin: 0 0 1em;
+  }
+  ul {
+    padding-inline-start: 1.25em;
+  }
+  :focus-visible,
+  .heading:focus,
+  .error-summary:focus,
+  .notice:focus {
+    outline: 3px solid var(--_focus);
+    outline-offset: 2px;
+  }
+  .heading:focus:not(:focus-visible) {
+    outline: none;
+  }
+  a {
+    color: var(--_primary);
+    text-decoration: underline;
+    text-underline-offset: 0.15em;
+  }
+  a.tel {
+    display: inline-block;
+    min-height: 44px;
+    padding: 0.3em 0;
+    font-weight: 700;
+    font-size: 1.1em;
+  }
+  .caption,
+  .hint {
+    color: var(--_muted);
+  }
+  .caption {
+    margin: 0;
+  }
+  .toolbar {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5em 1em;
+    align-items: center;
+    justify-content: space-between;
+    margin-bottom: 1em;
+    font-size: 0.9em;
+  }
+  .lang {
+    display: inline-flex;
+    gap: 0.5em;
+    align-items: center;
+  }
+  select,
+  input[type='text'],
+  input[type='tel'],
+  input[type='email'] {
+    font: inherit;
+    color: inherit;
+    background: var(--instap-color-background, #fff);
+    border: 2px solid #4b5563;
+    border-radius: var(--_radius);
+    min-height: 44px;
+    padding: 0.35em 0.5em;
+  }
+  input[type='text'],
+  input[type='tel'],
+  input[type='email'] {
+    display: block;
+    width: 100%;
+    max-width: 22em;
+  }
+  input.narrow {
+    max-width: 6em;
+  }
+  button {
+    font: inherit;
+    display: inline-flex;
+    align-items: center;
+    justify-content: center;
+    min-height: 44px;
+    min-width: 44px;
+    padding: 0.5em 1em;
+    border-radius: var(--_radius);
+    border: 2px solid var(--_primary);
+    cursor: pointer;
+    margin: 0 0 1em;
+    text-align: center;
+    visibility: visible;
+    opacity: 1;
+  }
+  .primary {
+    background: var(--_primary);
+    color: var(--instap-color-primary-text, #fff);
+    font-weight: 700;
+  }
+  .primary.danger {
+    background: var(--_error);
+    border-color: var(--_error);
+  }
+  .secondary {
+    background: var(--instap-color-background, #fff);
+    color: var(--_primary);
+  }
+  .small {
+    padding: 0.25em 0.75em;
+  }
+  button:disabled {
+    opacity: 0.6;
+    cursor: progress;
+  }
+  .link {
+    background: none;
+    border: 0;
+    color: var(--_primary);
+    text-decoration: underline;
+    padding: 0.25em 0;
+    margin: 0;
+    min-width: 0;
+  }
+  .back {
+    margin-bottom: 0.5em;
+  }
+  .back::before {
+    content: '‹ ';
+  }
+  :host(:dir(rtl)) .back::before,
+  .root[dir='rtl'] .back::before {
+    content: '› ';
+  }
+  .field {
+    margin-bottom: 1.25em;
+  }
+  .field.invalid {
+    border-inline-start: 4px solid var(--_error);
+    padding-inline-start: 0.75em;
+  }
+  .field.invalid input {
+    border-color: var(--_error);
+  }
+  label {
+    display: block;
+    font-weight: 700;
+    margin-bottom: 0.25em;
+  }
+  .lang label,
+  .lang span {
+    font-weight: 700;
+  }
+  .hint,
+  .error {
+    margin: 0 0 0.35em;
+  }
+  .error {
+    color: var(--_error);
+    font-weight: 700;
+  }
+  fieldset {
+    border: 0;
+    padding: 0;
+    min-width: 0;
+  }
+  fieldset.child {
+    border-inline-start: 4px solid var(--_surface);
+    padding-inline-start: 0.75em;
+  }
+  legend {
+    font-weight: 700;
+    padding: 0;
+    margin-bottom: 0.5em;
+  }
+  legend.hint {
+    font-weight: 400;
+  }
+  .check {
+    display: flex;
+    gap: 0.75em;
+    align-items: center;
+    margin-bottom: 1em;
+  }
+  .check input {
+    width: 32px;
+    height: 32px;
+    margin: 6px 0;
+    flex: none;
+    accent-color: var(--_primary);
+  }
+  .check label {
+    margin: 0;
+    min-height: 44px;
+    display: flex;
+    align-items: center;
+  }
+  .box {
+    background: var(--_surface);
+    border-radius: var(--_radius);
+    padding: 0.75em 1em;
+    margin-bottom: 1em;
+  }
+  .box p:last-child {
+    margin-bottom: 0;
+  }
+  .error-summary,
+  .notice {
+    border: 4px solid var(--_error);
+    border-radius: var(--_radius);
+    padding: 0.75em 1em;
+    margin-bottom: 1.25em;
+  }
+  .error-summary h2,
+  .notice h3 {
+    margin-top: 0;
+    font-size: 1.2em;
+  }
+  .error-summary ul {
+    margin: 0;
+    padding-inline-start: 1.25em;
+  }
+  .error-summary a {
+    color: var(--_error);
+    font-weight: 700;
+    display: inline-block;
+    min-height: 24px;
+  }
+  .answers .row {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0 1em;
+    border-bottom: 1px solid #d1d5db;
+    padding: 0.5em 0;
+  }
+  .answers dt {
+    font-weight: 700;
+    flex: 1 1 8em;
+  }
+  .answers dd {
+    margin: 0;
+    flex: 2 1 10em;
+  }
+  .answers dd.action {
+    flex: 0 0 auto;
+  }
+  .line {
+    display: block;
+  }
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0 1em;
+  }
+  .help {
+    border-top: 1px solid #d1d5db;
+    margin-top: 1em;
+    padding-top: 0.5em;
+  }
+  .vh {
+    position: absolute !important;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip: rect(0 0 0 0);
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
+`;

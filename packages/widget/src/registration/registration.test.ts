@@ -1,0 +1,617 @@
+import {
+  $,
+  $$,
+  activity,
+  assert,
+  button,
+  click,
+  created,
+  eq,
+  fillTo,
+  heading,
+  includes,
+  json,
+  lottery,
+  mount,
+  restoreFetch,
+  setViewport,
+  settle,
+  stubFetch,
+  text,
+  type,
+  view,
+  type Call,
+} from '../testing/helpers.js';
+import type { InstapRegistration } from './registration.js';
+
+let el: InstapRegistration | undefined;
+afterEach(() => {
+  el?.remove();
+  el = undefined;
+  restoreFetch();
+  localStorage.clear();
+});
+
+const withActivity = (a = activity(), extra: Record<string, (c: Call) => Response | 'network-error'> = {}) =>
+  stubFetch({ 'GET /activities/act-zwem': () => json(200, a), ...extra });
+
+describe('the activity, before any question', () => {
+  it('shows what, ages, every session, where, what to bring, both prices, places and reserved places', async () => {
+    const calls = withActivity();
+    el = await mount();
+    eq(heading(el), 'Zwemles voor kinderen');
+    const t = text(el);
+    includes(t, 'Voor kinderen van 6 tot 12 jaar.');
+    includes(t, 'zaterdag 14 maart, van 10:00 tot 11:00'); // 09:00 UTC is 10:00 in Brussels
+    includes(t, 'zaterdag 28 maart, van 10:00 tot 11:00');
+    includes(t, 'Zwembad Abdijkaai, Kortrijk');
+    includes(t, 'Een handdoek');
+    includes(t, 'Met kansenpas betaal je € 8 in plaats van € 40.');
+    includes(t, 'Er zijn nog 5 plaatsen vrij.');
+    includes(t, 'Er zijn nog 3 plaatsen voorbehouden voor gezinnen met een kansenpas.');
+    includes(t, 'Wie eerst inschrijft, krijgt eerst een plaats.');
+    eq(calls[0].url, `${location.origin}/api/v1/activities/act-zwem`);
+  });
+
+  it('uses the api-base attribute for every call', async () => {
+    const calls = withActivity();
+    el = await mount({ activity: 'act-zwem', lang: 'nl', 'api-base': 'https://instap.example' });
+    eq(calls[0].url, 'https://instap.example/api/v1/activities/act-zwem');
+  });
+
+  it('explains a draw: you do not have to be first', async () => {
+    withActivity(lottery());
+    el = await mount();
+    includes(text(el), 'Je hoeft niet de eerste te zijn. Op donderdag 12 maart loten we.');
+  });
+
+  it('says a running series costs only the sessions to come', async () => {
+    const a = activity({ sessionsToCome: 2 });
+    a.sessions = [{ startsAt: '2026-02-28T09:00:00Z', endsAt: '2026-02-28T10:00:00Z' }, ...a.sessions.slice(1), a.sessions[0]];
+    a.sessions.sort((x, y) => x.startsAt.localeCompare(y.startsAt));
+    a.sessions = a.sessions.slice(0, 3);
+    withActivity(a);
+    el = await mount();
+    includes(text(el), 'De reeks is al begonnen. Je betaalt enkel de 2 lessen die nog komen.');
+    includes(text(el), '€ 26,66 per kind.');
+  });
+
+  it('full: offers the waiting list', async () => {
+    withActivity(activity({ placesLeft: 0, reservedPlacesLeft: 0 }));
+    el = await mount();
+    includes(text(el), 'Je kan je wel nog inschrijven voor de wachtlijst.');
+    button(el, 'Schrijf in voor de wachtlijst');
+  });
+
+  for (const [phase, words] of [
+    ['not-open', 'Inschrijven kan nog niet. Het kan vanaf zondag 1 maart om 09:00.'],
+    ['closed', 'Inschrijven is gesloten.'],
+    ['awaiting-draw', 'Op donderdag 12 maart loten we wie een plaats krijgt.'],
+  ] as const) {
+    it(`${phase}: says so plainly, with the phone as next step and no way in`, async () => {
+      const a = lottery();
+      a.registration.phase = phase;
+      withActivity(a);
+      el = await mount();
+      includes(text(el), words);
+      const tel = $<HTMLAnchorElement>(el, 'a.tel')!;
+      eq(tel.getAttribute('href'), 'tel:056278000');
+      assert(!$$(el, 'button.primary').length, 'no start button');
+    });
+  }
+
+  it('not found: a plain message', async () => {
+    stubFetch({ 'GET /activities/act-zwem': () => json(404, { error: { code: 'activity_not_found', message: 'x' } }) });
+    el = await mount();
+    eq(heading(el), 'We vinden deze activiteit niet.');
+  });
+
+  it('renders organisation texts as text, never as HTML', async () => {
+    withActivity(activity({ title: '<img src=x onerror="window.__pwned=1">', summary: '<b>vet</b>' }));
+    el = await mount();
+    eq(heading(el), '<img src=x onerror="window.__pwned=1">');
+    assert(!$(el, 'img') && !$(el, 'b'), 'no element made from data');
+    assert(!(window as unknown as { __pwned?: number }).__pwned);
+  });
+});
+
+describe('the questions', () => {
+  it('walks one question per step with "Stap n van 5", focus on the heading and a back link', async () => {
+    withActivity();
+    el = await mount();
+    await click(el, 'Schrijf in');
+    eq(heading(el), 'Wie schrijf je in?');
+    includes(text(el), 'Stap 2 van 5');
+    eq(el.shadowRoot!.activeElement, $(el, '[data-heading]'));
+    await type(el, 'child-0-firstName', 'Amira');
+    await type(el, 'child-0-birthYear', '2017');
+    await click(el, 'Doorgaan');
+    eq(heading(el), 'Hoe kunnen we je bereiken?');
+    includes(text(el), 'Stap 3 van 5');
+    await click(el, 'Terug');
+    eq(heading(el), 'Wie schrijf je in?');
+    eq($<HTMLInputElement>(el, '#child-0-firstName')!.value, 'Amira');
+  });
+
+  it('validates on Doorgaan: a summary that takes focus, links to fields, the same words beside the field, input kept', async () => {
+    withActivity();
+    el = await mount();
+    await fillTo(el, 'children');
+    await type(el, 'child-0-birthYear', '20l7');
+    await click(el, 'Doorgaan');
+    const summary = $(el, '.error-summary')!;
+    eq(el.shadowRoot!.activeElement, summary);
+    const items = $$(el, '.error-summary a').map((a) => a.textContent!.trim());
+    eq(items, ['Vul de voornaam van je kind in.', 'Vul het geboortejaar in met 4 cijfers, zoals 2016.']);
+    eq($(el, '#child-0-firstName-error')!.textContent!.trim(), items[0]);
+    eq($(el, '#child-0-birthYear-error')!.textContent!.trim(), items[1]);
+    eq($<HTMLInputElement>(el, '#child-0-birthYear')!.value, '20l7');
+    eq($(el, '#child-0-birthYear')!.getAttribute('aria-invalid'), 'true');
+    includes($(el, '#child-0-birthYear')!.getAttribute('aria-describedby')!, 'child-0-birthYear-error');
+    $<HTMLAnchorElement>(el, '.error-summary li:nth-child(2) a')!.click();
+    eq(el.shadowRoot!.activeElement, $(el, '#child-0-birthYear'));
+  });
+
+  it('one error also gets a summary; a birth year in the future has its own words', async () => {
+    withActivity();
+    el = await mount();
+    await fillTo(el, 'children');
+    await type(el, 'child-0-firstName', 'Amira');
+    await type(el, 'child-0-birthYear', '2031');
+    await click(el, 'Doorgaan');
+    eq($$(el, '.error-summary li').length, 1);
+    includes(text(el), 'Dat jaar moet nog komen.');
+  });
+
+  it('adds and removes brothers and sisters, naming each child in errors', async () => {
+    withActivity();
+    el = await mount();
+    await fillTo(el, 'children');
+    await click(el, 'Nog een kind toevoegen');
+    eq(el.shadowRoot!.activeElement, $(el, '#child-1-firstName'));
+    await type(el, 'child-0-firstName', 'Amira');
+    await type(el, 'child-0-birthYear', '2017');
+    await click(el, 'Doorgaan');
+    eq($$(el, '.error-summary a').map((a) => a.textContent!.trim()), ['Vul de voornaam van kind 2 in.', 'Vul het geboortejaar van kind 2 in.']);
+    await click(el, 'Verwijder kind 2');
+    eq($$(el, 'fieldset.child').length, 1);
+    await click(el, 'Doorgaan');
+    eq(heading(el), 'Hoe kunnen we je bereiken?');
+  });
+
+  it('contact: one of phone or e-mail is enough, each field its own message', async () => {
+    withActivity();
+    el = await mount();
+    await fillTo(el, 'contact');
+    includes(text(el), 'Eén van de twee is genoeg.');
+    await click(el, 'Doorgaan');
+    eq($$(el, '.error-summary a').map((a) => a.textContent!.trim()), ['Vul je naam in.', 'Vul een telefoonnummer of een e-mailadres in.']);
+    await type(el, 'contact-name', 'Fatima');
+    await type(el, 'contact-phone', '12');
+    await type(el, 'contact-email', 'fatima@');
+    await click(el, 'Doorgaan');
+    eq($$(el, '.error-summary a').map((a) => a.textContent!.trim()), [
+      'Vul een telefoonnummer in zoals 0470 12 34 56.',
+      'Vul een e-mailadres in zoals naam@voorbeeld.be.',
+    ]);
+    await type(el, 'contact-phone', '');
+    await type(el, 'contact-email', 'fatima@voorbeeld.be');
+    await click(el, 'Doorgaan');
+    eq(heading(el), 'Heb je een kansenpas?');
+  });
+
+  it('kansenpas: one tick, the price changes at once, and it never blocks', async () => {
+    withActivity();
+    el = await mount();
+    await fillTo(el, 'kanspas', ['Amira', 'Noor']);
+    includes(text(el), 'Je betaalt € 80 voor 2 kinderen.');
+    includes(text(el), 'Je hoeft geen nummer of foto te geven.');
+    $<HTMLInputElement>(el, '#kanspas')!.click();
+    await settle(el);
+    includes(text(el), 'Je betaalt € 16 voor 2 kinderen.');
+  });
+
+  it('check your answers: Wijzig goes back and Doorgaan returns to the check', async () => {
+    withActivity();
+    el = await mount();
+    await fillTo(el, 'check', ['Amira', 'Noor']);
+    eq(heading(el), 'Kijk je antwoorden na');
+    includes(text(el), 'Amira, geboren in 2017');
+    button(el, 'Schrijf Amira en Noor in');
+    await click(el, 'Wijzig Kansenpas');
+    eq(heading(el), 'Heb je een kansenpas?');
+    $<HTMLInputElement>(el, '#kanspas')!.click();
+    await click(el, 'Doorgaan');
+    eq(heading(el), 'Kijk je antwoorden na');
+    includes(text(el), 'Je betaalt € 16 voor 2 kinderen.');
+  });
+
+  it('keeps the answers across a reload, per activity', async () => {
+    withActivity();
+    el = await mount();
+    await fillTo(el, 'contact');
+    await type(el, 'contact-name', 'Fatima');
+    el.remove();
+    el = await mount();
+    eq(heading(el), 'Hoe kunnen we je bereiken?');
+    eq($<HTMLInputElement>(el, '#contact-name')!.value, 'Fatima');
+    await click(el, 'Terug');
+    eq($<HTMLInputElement>(el, '#child-0-firstName')!.value, 'Amira');
+  });
+
+  it('Enter in a field means Doorgaan', async () => {
+    withActivity();
+    el = await mount();
+    await fillTo(el, 'children');
+    const input = $<HTMLInputElement>(el, '#child-0-firstName')!;
+    input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, composed: true }));
+    await settle(el);
+    assert($(el, '.error-summary'), 'Enter validated the step');
+  });
+});
+
+describe('sending', () => {
+  it('posts the contract body with an Idempotency-Key, shows the result and clears the draft', async () => {
+    const calls = withActivity(activity(), { 'POST /activities/act-zwem/registrations': () => json(201, created('confirmed', 2, true)) });
+    el = await mount();
+    await fillTo(el, 'kanspas', ['Amira', 'Noor']);
+    $<HTMLInputElement>(el, '#kanspas')!.click();
+    await click(el, 'Doorgaan');
+    let fired: CustomEvent | undefined;
+    document.addEventListener('instap-registered', (e) => (fired = e as CustomEvent), { once: true });
+    await click(el, 'Schrijf Amira en Noor in');
+    const post = calls.find((c) => c.method === 'POST')!;
+    eq(post.body, {
+      children: [
+        { firstName: 'Amira', birthYear: 2017 },
+        { firstName: 'Noor', birthYear: 2018 },
+      ],
+      contact: { name: 'Fatima', phone: '0470 12 34 56' },
+      kanspas: true,
+      language: 'nl',
+    });
+    eq(post.headers['content-type'], 'application/json');
+    assert(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/.test(post.headers['idempotency-key']), 'uuid key');
+    eq(heading(el), 'Amira en Noor zijn ingeschreven');
+    eq(el.shadowRoot!.activeElement, $(el, '[data-heading]'));
+    const t = text(el);
+    includes(t, 'De eerste keer is op zaterdag 14 maart om 10:00.');
+    includes(t, 'Je betaalt € 16 voor 2 kinderen.');
+    includes(t, 'Neem je kansenpas mee.');
+    includes(t, 'Een zwembroek of badpak');
+    eq($<HTMLAnchorElement>(el, 'a.private-link')!.href, `${location.origin}/r/tok-secret-123`);
+    button(el, 'Zet in je agenda');
+    assert(!$(el, 'img, canvas, svg'), 'never a QR code');
+    eq(localStorage.getItem('instap:draft:act-zwem'), null);
+    eq(fired?.detail, { id: 'reg-1', status: 'confirmed' });
+  });
+
+  it('"Zet in je agenda" downloads an .ics with every session', async () => {
+    withActivity(activity(), { 'POST /activities/act-zwem/registrations': () => json(201, created('confirmed')) });
+    el = await mount();
+    await fillTo(el, 'check');
+    await click(el, 'Schrijf Amira in');
+    let blob: Blob | undefined;
+    const create = URL.createObjectURL;
+    const anchorClick = HTMLAnchorElement.prototype.click;
+    let download = '';
+    URL.createObjectURL = (b: Blob | MediaSource) => ((blob = b as Blob), 'blob:test');
+    HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
+      download = this.download;
+    };
+    try {
+      button(el, 'Zet in je agenda').click();
+      for (let i = 0; i < 50 && !blob; i++) await new Promise((r) => setTimeout(r, 20));
+    } finally {
+      URL.createObjectURL = create;
+      HTMLAnchorElement.prototype.click = anchorClick;
+    }
+    const ics = await blob!.text();
+    eq(ics.match(/BEGIN:VEVENT/g)!.length, 3);
+    includes(ics, 'DTSTART:20260314T090000Z\r\n');
+    includes(ics, 'SUMMARY:Zwemles voor kinderen\r\n');
+    eq(download, 'Zwemles-voor-kinderen.ics');
+  });
+
+  it('waitlisted and lottery results say what happens next', async () => {
+    withActivity(activity({ placesLeft: 0 }), { 'POST /activities/act-zwem/registrations': () => json(201, created('waitlisted')) });
+    el = await mount();
+    await fillTo(el, 'check');
+    includes(text(el), 'Alle plaatsen zijn bezet. Je komt op de wachtlijst.');
+    await click(el, 'Schrijf Amira in');
+    eq(heading(el), 'Je staat op de wachtlijst');
+    includes(text(el), 'Je bent nummer 3 op de wachtlijst.');
+    el.remove();
+    localStorage.clear();
+    withActivity(lottery(), { 'POST /activities/act-zwem/registrations': () => json(201, created('lottery')) });
+    el = await mount();
+    await fillTo(el, 'check');
+    await click(el, 'Schrijf Amira in');
+    eq(heading(el), 'Je doet mee aan de loting');
+    includes(text(el), 'Op donderdag 12 maart loten we. Daarna laten we je weten of je een plaats hebt.');
+  });
+
+  it('a network failure keeps everything; the retry re-sends the same body with the same key', async () => {
+    let fail = true;
+    const calls = withActivity(activity(), {
+      'POST /activities/act-zwem/registrations': () => (fail ? 'network-error' : json(201, created('confirmed'))),
+    });
+    el = await mount();
+    await fillTo(el, 'check');
+    await click(el, 'Schrijf Amira in');
+    includes(text(el), 'Het versturen lukt niet');
+    includes(text(el), 'Je antwoorden zijn bewaard.');
+    eq(el.shadowRoot!.activeElement, $(el, '.notice'));
+    // A reload in between loses nothing: the key and the body are stored with the draft.
+    el.remove();
+    el = await mount();
+    eq(heading(el), 'Kijk je antwoorden na');
+    fail = false;
+    await click(el, 'Probeer opnieuw');
+    const posts = calls.filter((c) => c.method === 'POST');
+    eq(posts.length, 2);
+    eq(posts[1].headers['idempotency-key'], posts[0].headers['idempotency-key']);
+    eq(posts[1].body, posts[0].body);
+    eq(heading(el), 'Amira is ingeschreven');
+  });
+
+  it('a 500 is treated like a lost connection (the key makes a retry safe)', async () => {
+    withActivity(activity(), { 'POST /activities/act-zwem/registrations': () => json(503, {}) });
+    el = await mount();
+    await fillTo(el, 'check');
+    await click(el, 'Schrijf Amira in');
+    button(el, 'Probeer opnieuw');
+  });
+
+  it('server issues land on the same fields with the same words, and a new key is used after', async () => {
+    let n = 0;
+    const calls = withActivity(activity(), {
+      'POST /activities/act-zwem/registrations': () =>
+        n++ === 0
+          ? json(422, {
+              error: {
+                code: 'validation_failed',
+                message: 'Some answers need a change.',
+                issues: [
+                  { path: 'children.0.birthYear', message: 'The birth year cannot be in the future.', code: 'birth_year_in_future' },
+                  { path: 'contact.phone', message: 'Give a phone number with 9 to 15 digits, like 0470 12 34 56.', code: 'phone_format' },
+                ],
+              },
+            })
+          : json(201, created('confirmed')),
+    });
+    el = await mount();
+    await fillTo(el, 'check');
+    await click(el, 'Schrijf Amira in');
+    eq(heading(el), 'Wie schrijf je in?');
+    eq($$(el, '.error-summary a').map((a) => a.textContent!.trim()), [
+      'Dat jaar moet nog komen. Vul het geboortejaar in, zoals 2016.',
+      'Vul een telefoonnummer in zoals 0470 12 34 56.',
+    ]);
+    eq($(el, '#child-0-birthYear-error')!.textContent!.trim(), 'Dat jaar moet nog komen. Vul het geboortejaar in, zoals 2016.');
+    await click(el, 'Doorgaan');
+    eq(heading(el), 'Kijk je antwoorden na');
+    await click(el, 'Schrijf Amira in');
+    const keys = calls.filter((c) => c.method === 'POST').map((c) => c.headers['idempotency-key']);
+    assert(keys[0] !== keys[1], 'a corrected answer gets a fresh key');
+  });
+
+  it('closed while filling in: its own screen with the phone, not an error', async () => {
+    withActivity(activity(), {
+      'POST /activities/act-zwem/registrations': () => json(409, { error: { code: 'registration_closed', message: 'closed' } }),
+    });
+    el = await mount();
+    await fillTo(el, 'check');
+    await click(el, 'Schrijf Amira in');
+    eq(heading(el), 'Inschrijven kan nu niet meer.');
+    includes(text(el), 'Wil je toch meedoen? Bel Sportdienst Kortrijk.');
+    assert($(el, 'a.tel'));
+  });
+
+  it('an unknown code: a calm general message plus the phone', async () => {
+    withActivity(activity(), {
+      'POST /activities/act-zwem/registrations': () => json(418, { error: { code: 'teapot', message: 'I am a teapot' } }),
+    });
+    el = await mount();
+    await fillTo(el, 'check');
+    await click(el, 'Schrijf Amira in');
+    includes(text(el), 'Er ging iets mis bij ons. Je antwoorden zijn bewaard.');
+    assert(!text(el).includes('teapot'), 'no server jargon shown');
+    assert($(el, '.notice a.tel'));
+  });
+});
+
+describe('the family\'s own view (token)', () => {
+  it('shows the registration and cancels only after a confirmation step', async () => {
+    const calls = stubFetch({
+      'GET /registrations/tok-secret-123': () => json(200, view()),
+      'POST /registrations/tok-secret-123/cancel': () => json(200, view('cancelled')),
+    });
+    el = await mount({ token: 'tok-secret-123' });
+    eq(heading(el), 'Je inschrijving voor Zwemles voor kinderen');
+    includes(text(el), 'Je plaats is zeker.');
+    includes(text(el), 'Noor, geboren in 2019');
+    await click(el, 'Annuleer de inschrijving');
+    eq(heading(el), 'Wil je de inschrijving van Amira en Noor annuleren?');
+    eq(calls.filter((c) => c.method === 'POST').length, 0);
+    await click(el, 'Nee, ga terug');
+    await click(el, 'Annuleer de inschrijving');
+    await click(el, 'Ja, annuleer');
+    eq(heading(el), 'Je inschrijving is geannuleerd');
+    eq(calls.filter((c) => c.method === 'POST').length, 1);
+  });
+
+  it('an unknown token: a plain message', async () => {
+    stubFetch({ 'GET /registrations/nope': () => json(404, { error: { code: 'registration_not_found', message: '' } }) });
+    el = await mount({ token: 'nope', lang: 'nl' });
+    eq(heading(el), 'We vinden deze inschrijving niet.');
+  });
+});
+
+describe('help, reading aloud, languages', () => {
+  it('"Hulp nodig?" reveals the phone and fires instap-help', async () => {
+    withActivity();
+    el = await mount();
+    await fillTo(el, 'contact');
+    let detail: unknown;
+    document.addEventListener('instap-help', (e) => (detail = (e as CustomEvent).detail), { once: true });
+    const help = button(el, 'Hulp nodig? Maak een afspraak');
+    eq(help.getAttribute('aria-expanded'), 'false');
+    await click(el, 'Hulp nodig? Maak een afspraak');
+    eq(help.getAttribute('aria-expanded'), 'true');
+    assert(!$(el, '#help-panel')!.hidden);
+    eq($(el, '#help-panel a.tel')!.getAttribute('href'), 'tel:056278000');
+    eq(detail, { activity: 'act-zwem', step: 'contact', language: 'nl' });
+  });
+
+  it('reads the current step aloud in the current language, and hides the button without speechSynthesis', async () => {
+    withActivity();
+    const spoken: SpeechSynthesisUtterance[] = [];
+    const speak = speechSynthesis.speak;
+    speechSynthesis.speak = (u) => void spoken.push(u);
+    try {
+      el = await mount();
+      await click(el, 'Lees voor');
+      eq(spoken.length, 1);
+      eq(spoken[0].lang, 'nl-BE');
+      includes(spoken[0].text, 'Zwemles voor kinderen');
+      assert(!spoken[0].text.includes('Hulp nodig'), 'reads the step, not the toolbar or help');
+    } finally {
+      speechSynthesis.speak = speak;
+    }
+    el.remove();
+    const desc = Object.getOwnPropertyDescriptor(window, 'speechSynthesis')!;
+    delete (window as { speechSynthesis?: unknown }).speechSynthesis;
+    try {
+      el = await mount();
+      assert(!$$(el, 'button').some((b) => b.textContent!.trim() === 'Lees voor'), 'no read-aloud button');
+    } finally {
+      Object.defineProperty(window, 'speechSynthesis', desc);
+    }
+  });
+
+  it('the lang attribute picks the language, sets lang and dir on the root, and goes in the body', async () => {
+    const calls = withActivity(activity(), { 'POST /activities/act-zwem/registrations': () => json(201, created('confirmed')) });
+    el = await mount({ activity: 'act-zwem', lang: 'ar' });
+    eq($(el, '.root')!.getAttribute('dir'), 'rtl');
+    eq($(el, '.root')!.getAttribute('lang'), 'ar');
+    const startAr = $<HTMLButtonElement>(el, 'button.primary')!.textContent!.trim();
+    el.setAttribute('lang', 'fr');
+    await settle(el);
+    eq($(el, '.root')!.getAttribute('lang'), 'fr');
+    eq($(el, '.root')!.getAttribute('dir'), 'ltr');
+    assert($<HTMLButtonElement>(el, 'button.primary')!.textContent!.trim() !== startAr);
+    // The switch inside the widget.
+    const select = $<HTMLSelectElement>(el, 'select')!;
+    select.value = 'en';
+    select.dispatchEvent(new Event('change'));
+    await settle(el);
+    eq($(el, '.root')!.getAttribute('lang'), 'en');
+    $<HTMLButtonElement>(el, 'button.primary')!.click();
+    await settle(el);
+    await type(el, 'child-0-firstName', 'Amira');
+    await type(el, 'child-0-birthYear', '2017');
+    $<HTMLButtonElement>(el, 'button.primary')!.click();
+    await settle(el);
+    await type(el, 'contact-name', 'Fatima');
+    await type(el, 'contact-email', 'fatima@voorbeeld.be');
+    $<HTMLButtonElement>(el, 'button.primary')!.click();
+    await settle(el);
+    $<HTMLButtonElement>(el, 'button.primary')!.click();
+    await settle(el);
+    $<HTMLButtonElement>(el, 'button.primary')!.click();
+    await settle(el);
+    eq((calls.find((c) => c.method === 'POST')!.body as { language: string }).language, 'en');
+  });
+
+  it('without a lang attribute, navigator.language picks the default', async () => {
+    withActivity();
+    el = await mount({ activity: 'act-zwem' });
+    const expected = ['nl', 'fr', 'en', 'ar', 'tr', 'uk'].includes(navigator.language.slice(0, 2)) ? navigator.language.slice(0, 2) : 'nl';
+    eq($(el, '.root')!.getAttribute('lang'), expected);
+  });
+});
+
+describe('embedding anywhere', () => {
+  it('survives hostile page CSS: buttons stay visible inside the shadow root', async () => {
+    const style = document.createElement('style');
+    style.textContent = `* { font-size: 30px !important; } button { display: none !important; } input { display: none; }
+      *, *::before, *::after { box-sizing: content-box; margin: 0; padding: 0; border: 0; } body { color: red; line-height: 0; text-align: right; letter-spacing: 5px; }
+      h2 { display: none; } a { color: red; pointer-events: none; }`;
+    document.head.append(style);
+    try {
+      withActivity();
+      el = await mount();
+      const start = $<HTMLButtonElement>(el, 'button.primary')!;
+      const cs = getComputedStyle(start);
+      assert(cs.display !== 'none' && cs.visibility === 'visible', 'start button visible');
+      assert(start.getBoundingClientRect().height >= 44, 'start button at least 44px');
+      const root = getComputedStyle($(el, '.root')!);
+      eq(root.color, 'rgb(27, 27, 27)');
+      eq(root.letterSpacing, 'normal');
+      await click(el, 'Schrijf in');
+      assert(getComputedStyle($(el, 'input')!).display !== 'none', 'inputs visible');
+      assert(getComputedStyle($(el, 'h2')!).display !== 'none', 'heading visible');
+    } finally {
+      style.remove();
+    }
+  });
+
+  it('theming through custom properties and ::part', async () => {
+    const style = document.createElement('style');
+    style.textContent = `instap-registration { --instap-color-primary: rgb(0, 102, 51); } instap-registration::part(heading) { text-transform: uppercase; }`;
+    document.head.append(style);
+    try {
+      withActivity();
+      el = await mount();
+      eq(getComputedStyle($(el, 'button.primary')!).backgroundColor, 'rgb(0, 102, 51)');
+      eq(getComputedStyle($(el, '[data-heading]')!).textTransform, 'uppercase');
+    } finally {
+      style.remove();
+    }
+  });
+
+  it('loading the script twice is harmless', async () => {
+    const first = customElements.get('instap-registration');
+    // @ts-expect-error the query makes the browser evaluate the entry a second time, like a second script tag
+    await import('../index.js?again');
+    eq(customElements.get('instap-registration'), first);
+  });
+
+  it('reflows at 320px wide without horizontal scrolling, on every step', async () => {
+    await setViewport(320, 640);
+    try {
+      withActivity(activity({ title: 'Zwemlessen-voor-kinderen-met-een-heel-lange-naam-zonder-spaties' }), {
+        'POST /activities/act-zwem/registrations': () => json(201, created('confirmed')),
+      });
+      el = await mount();
+      const check = (where: string) => {
+        const r = $(el!, '.root')!;
+        assert(r.scrollWidth <= r.clientWidth, `${where}: root ${r.scrollWidth} > ${r.clientWidth}`);
+        assert(document.documentElement.scrollWidth <= 320, `${where}: page ${document.documentElement.scrollWidth} > 320`);
+      };
+      check('activity');
+      for (const step of ['children', 'contact', 'kanspas', 'check'] as const) {
+        localStorage.clear();
+        el.remove();
+        el = await mount();
+        await fillTo(el, step, ['Amira', 'Noor']);
+        check(step);
+      }
+      await click(el, 'Schrijf Amira en Noor in');
+      check('result');
+    } finally {
+      await setViewport(800, 600);
+    }
+  });
+
+  it('every button and link is at least 24px (most 44px)', async () => {
+    withActivity();
+    el = await mount();
+    await fillTo(el, 'check', ['Amira', 'Noor']);
+    for (const t of $$(el, 'button, select, input, .error-summary a')) {
+      const r = t.getBoundingClientRect();
+      assert(r.height >= 24 && r.width >= 24, `${t.outerHTML.slice(0, 60)} is ${r.width}x${r.height}`);
+    }
+  });
+});
