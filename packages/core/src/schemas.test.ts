@@ -219,19 +219,19 @@ describe('registrationInputSchema', () => {
 
   it('without phone and e-mail asks for one of them, at contact.phone', () => {
     expect(issues(registrationInputSchema, { ...family, contact: { name: 'Fatima' } })).toEqual([
-      { path: ['contact', 'phone'], code: 'contact_missing', message: 'Give a phone number or an e-mail address. One is enough.' },
+      { path: ['contact', 'phone'], code: 'contact-missing', message: 'Give a phone number or an e-mail address. One is enough.' },
     ]);
     expect(issues(registrationInputSchema, { ...family, contact: { name: 'Fatima', phone: '  ', email: '' } })).toMatchObject([
-      { path: ['contact', 'phone'], code: 'contact_missing' },
+      { path: ['contact', 'phone'], code: 'contact-missing' },
     ]);
   });
 
   it('rejects a bad e-mail and a bad phone', () => {
     expect(issues(registrationInputSchema, { ...family, contact: { name: 'Fatima', email: 'fatima@voorbeeld' } })).toMatchObject([
-      { path: ['contact', 'email'], code: 'email_format' },
+      { path: ['contact', 'email'], code: 'email-format' },
     ]);
     expect(issues(registrationInputSchema, { ...family, contact: { name: 'Fatima', phone: '123' } })).toMatchObject([
-      { path: ['contact', 'phone'], code: 'phone_format' },
+      { path: ['contact', 'phone'], code: 'phone-format' },
     ]);
   });
 
@@ -241,8 +241,8 @@ describe('registrationInputSchema', () => {
       contact: { name: '', phone: '0470 12 34 56' },
     });
     expect(out.map((i) => ({ path: i.path, code: i.code }))).toEqual([
-      { path: ['children', 1, 'firstName'], code: 'child_first_name_required' },
-      { path: ['contact', 'name'], code: 'contact_name_required' },
+      { path: ['children', 1, 'firstName'], code: 'required' },
+      { path: ['contact', 'name'], code: 'required' },
     ]);
   });
 
@@ -261,16 +261,16 @@ describe('registrationClockProblems', () => {
 
   it('flags a birth year in the future at children.N.birthYear', () => {
     const out = registrationClockProblems({ children: [{ birthYear: 2016 }, { birthYear: 2027 }] }, now);
-    expect(out).toEqual([{ path: ['children', 1, 'birthYear'], code: 'birth_year_in_future', message: 'The birth year cannot be in the future.' }]);
+    expect(out).toEqual([{ path: ['children', 1, 'birthYear'], code: 'year-in-future', message: 'The birth year cannot be in the future.' }]);
   });
 
   it('flags the first child too', () => {
-    expect(registrationClockProblems({ children: [{ birthYear: 2030 }] }, now)).toMatchObject([{ path: ['children', 0, 'birthYear'], code: 'birth_year_in_future' }]);
+    expect(registrationClockProblems({ children: [{ birthYear: 2030 }] }, now)).toMatchObject([{ path: ['children', 0, 'birthYear'], code: 'year-in-future' }]);
     expect(registrationClockProblems({ children: [{ birthYear: 2030 }] }, now)[0]!.path.join('.')).toBe('children.0.birthYear');
   });
 
   it('flags a year too long ago', () => {
-    expect(registrationClockProblems({ children: [{ birthYear: 1980 }] }, now)).toMatchObject([{ path: ['children', 0, 'birthYear'], code: 'birth_year_too_old' }]);
+    expect(registrationClockProblems({ children: [{ birthYear: 1980 }] }, now)).toMatchObject([{ path: ['children', 0, 'birthYear'], code: 'year-too-old' }]);
   });
 
   it('is empty for children born in the last 25 years', () => {

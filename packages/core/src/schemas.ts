@@ -207,7 +207,7 @@ export const adminActivitySchema = publicActivitySchema.extend({
 export const childInputSchema = z.object({
   firstName: z.string().trim().superRefine((v, ctx) => {
     const p = nameProblem(v);
-    if (p) ctx.addIssue({ code: 'custom', message: p === 'required' ? 'Fill in the first name of the child.' : 'A first name has at most 80 letters.', params: { code: `child_first_name_${p}` } });
+    if (p) ctx.addIssue({ code: 'custom', message: p === 'required' ? 'Fill in the first name of the child.' : 'A first name has at most 80 letters.', params: { code: p } });
   }),
   birthYear: z.number().int(),
 });
@@ -216,15 +216,15 @@ export const contactInputSchema = z
   .object({
     name: z.string().trim().superRefine((v, ctx) => {
       const p = nameProblem(v);
-      if (p) ctx.addIssue({ code: 'custom', message: p === 'required' ? 'Fill in your name.' : `A name has at most ${MAX_NAME_LENGTH} letters.`, params: { code: `contact_name_${p}` } });
+      if (p) ctx.addIssue({ code: 'custom', message: p === 'required' ? 'Fill in your name.' : `A name has at most ${MAX_NAME_LENGTH} letters.`, params: { code: p } });
     }),
     phone: z.string().trim().max(40).optional(),
     email: z.string().trim().max(254).optional(),
   })
   .superRefine((c, ctx) => {
-    if (contactProblem(c)) ctx.addIssue({ code: 'custom', path: ['phone'], message: 'Give a phone number or an e-mail address. One is enough.', params: { code: 'contact_missing' } });
-    if (phoneProblem(c.phone)) ctx.addIssue({ code: 'custom', path: ['phone'], message: 'Give a phone number with 9 to 15 digits, like 0470 12 34 56.', params: { code: 'phone_format' } });
-    if (emailProblem(c.email)) ctx.addIssue({ code: 'custom', path: ['email'], message: 'Give an e-mail address like naam@voorbeeld.be.', params: { code: 'email_format' } });
+    if (contactProblem(c)) ctx.addIssue({ code: 'custom', path: ['phone'], message: 'Give a phone number or an e-mail address. One is enough.', params: { code: 'contact-missing' } });
+    if (phoneProblem(c.phone)) ctx.addIssue({ code: 'custom', path: ['phone'], message: 'Give a phone number with 9 to 15 digits, like 0470 12 34 56.', params: { code: 'phone-format' } });
+    if (emailProblem(c.email)) ctx.addIssue({ code: 'custom', path: ['email'], message: 'Give an e-mail address like naam@voorbeeld.be.', params: { code: 'email-format' } });
   });
 
 export const registrationInputSchema = z.object({
@@ -236,6 +236,10 @@ export const registrationInputSchema = z.object({
   uitpasNumber: z.string().trim().regex(/^\d{13}$/, 'A UiTPAS number has 13 digits.').optional(),
 });
 
+/**
+ * Field issues of a registration carry a `FieldProblem` (rules.ts) as their code, so the widget
+ * shows its own words for exactly the same problem.
+ */
 /** Rules that depend on the clock ("a birth year in the future"), checked after the shape. */
 export function registrationClockProblems(input: { children: { birthYear: number }[] }, now: Date) {
   const out: { path: (string | number)[]; message: string; code: string }[] = [];
@@ -244,7 +248,7 @@ export function registrationClockProblems(input: { children: { birthYear: number
     if (p)
       out.push({
         path: ['children', i, 'birthYear'],
-        code: `birth_${p.replace(/-/g, '_')}`,
+        code: p,
         message: p === 'year-in-future' ? 'The birth year cannot be in the future.' : 'Give the year the child was born, like 2016.',
       });
   });
