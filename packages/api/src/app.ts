@@ -7,9 +7,12 @@ import { bodyLimit } from 'hono/body-limit';
 import type { AppEnv, Deps } from './context.js';
 import { ApiError, errorBody, toErrorResponse } from './errors.js';
 import { adminRoutes } from './routes/admin/index.js';
+import { allocationRoutes } from './routes/allocation.js';
+import { appointmentRoutes } from './routes/appointments.js';
 import { organisationCors } from './routes/cors.js';
 import { docsPage } from './routes/docs.js';
 import { publicRoutes } from './routes/public.js';
+import { sessionRoutes } from './routes/session.js';
 import { authenticate } from './services/authenticate.js';
 
 export const API_BASE = '/api/v1';
@@ -40,6 +43,9 @@ export function createApi(deps: Deps) {
   });
 
   api.route('/', publicRoutes(deps));
+  api.route('/', allocationRoutes(deps));
+  api.route('/', appointmentRoutes(deps));
+  api.route('/', sessionRoutes(deps));
   api.route('/admin', adminRoutes(deps));
 
   api.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });

@@ -3,20 +3,37 @@ import type { Db } from './db/client.js';
 /** The clock: injected, so deadlines, release dates and offer expiry are testable. */
 export type Clock = () => Date;
 
+/** Sends a one-time sign-in link by e-mail (the outbox, once it exists). */
+export type SignInLinkSender = (message: { to: string; name: string; url: string; expiresAt: Date }) => Promise<void>;
+
 export interface Deps {
   db: Db;
   clock: Clock;
   /** The server's own public origin (for CORS and the links in messages), e.g. http://localhost:3000. */
   publicOrigin?: string;
+  /** How sign-in links reach people. Without it, links cannot be sent (see `exposeSignInLinks`). */
+  sendSignInLink?: SignInLinkSender;
+  /**
+   * Development only: with no sender, answer a link request with the link itself, so a local
+   * install works without a mail server. Never in production: anyone could sign in as anyone.
+   */
+  exposeSignInLinks?: boolean;
+  /** Behind a load balancer: take the client address from X-Forwarded-For (for rate limits) and https from X-Forwarded-Proto. */
+  trustProxy?: boolean;
 }
 
-/** Who is calling the admin API. */
+export type ActorRole = 'city-admin' | 'organisation-admin' | 'organisation-staff' | 'intermediary';
+
+/** Who is calling the admin API: a signed-in person (session cookie) or an API token. */
 export interface Actor {
-  kind: 'token';
-  role: 'city-admin' | 'organisation-admin';
+  kind: 'token' | 'session';
+  role: ActorRole;
   cityId: string;
+  /** null: works for the whole city (a city admin, or a city-wide intermediary). */
   organisationId: string | null;
   name: string;
+  /** The signed-in person; null for API tokens. */
+  userId: string | null;
 }
 
 export type AppEnv = { Variables: { actor: Actor } };

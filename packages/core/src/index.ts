@@ -3,3 +3,4 @@ export * from './pricing.js';
 export * from './places.js';
 export * from './readability.js';
 export * from './schemas.js';
+export * from './draw.js';

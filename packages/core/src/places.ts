@@ -112,3 +112,8 @@ export function registrationPhase(w: WindowRules, now: Date): RegistrationPhase 
 export function seriesStarted(sessions: readonly { startsAt: Date }[], now: Date): boolean {
   return sessions.length > 1 && sessions.some((s) => s.startsAt.getTime() <= now.getTime());
 }
+
+/** Who may take a reserved place: a family with a kanspas tick, or one a bridge figure referred. */
+export function mayUseReserved(family: { kanspas: boolean; referralCode?: string | null }): boolean {
+  return family.kanspas || Boolean(family.referralCode);
+}

@@ -212,20 +212,25 @@ export const childInputSchema = z.object({
   birthYear: z.number().int(),
 });
 
+/** How to reach a family: a name, and a phone number or an e-mail address (one is enough). */
+const personName = z.string().trim().superRefine((v, ctx) => {
+  const p = nameProblem(v);
+  if (p) ctx.addIssue({ code: 'custom', message: p === 'required' ? 'Fill in your name.' : `A name has at most ${MAX_NAME_LENGTH} letters.`, params: { code: p } });
+});
+
+function checkReachable(c: { phone?: string; email?: string }, ctx: z.RefinementCtx) {
+  if (contactProblem(c)) ctx.addIssue({ code: 'custom', path: ['phone'], message: 'Give a phone number or an e-mail address. One is enough.', params: { code: 'contact-missing' } });
+  if (phoneProblem(c.phone)) ctx.addIssue({ code: 'custom', path: ['phone'], message: 'Give a phone number with 9 to 15 digits, like 0470 12 34 56.', params: { code: 'phone-format' } });
+  if (emailProblem(c.email)) ctx.addIssue({ code: 'custom', path: ['email'], message: 'Give an e-mail address like naam@voorbeeld.be.', params: { code: 'email-format' } });
+}
+
 export const contactInputSchema = z
   .object({
-    name: z.string().trim().superRefine((v, ctx) => {
-      const p = nameProblem(v);
-      if (p) ctx.addIssue({ code: 'custom', message: p === 'required' ? 'Fill in your name.' : `A name has at most ${MAX_NAME_LENGTH} letters.`, params: { code: p } });
-    }),
+    name: personName,
     phone: z.string().trim().max(40).optional(),
     email: z.string().trim().max(254).optional(),
   })
-  .superRefine((c, ctx) => {
-    if (contactProblem(c)) ctx.addIssue({ code: 'custom', path: ['phone'], message: 'Give a phone number or an e-mail address. One is enough.', params: { code: 'contact-missing' } });
-    if (phoneProblem(c.phone)) ctx.addIssue({ code: 'custom', path: ['phone'], message: 'Give a phone number with 9 to 15 digits, like 0470 12 34 56.', params: { code: 'phone-format' } });
-    if (emailProblem(c.email)) ctx.addIssue({ code: 'custom', path: ['email'], message: 'Give an e-mail address like naam@voorbeeld.be.', params: { code: 'email-format' } });
-  });
+  .superRefine(checkReachable);
 
 export const registrationInputSchema = z.object({
   children: z.array(childInputSchema).min(1, 'Add at least one child.').max(MAX_CHILDREN, `At most ${MAX_CHILDREN} children in one registration.`),
@@ -261,6 +266,17 @@ export const registrationStatusSchema = z.enum(['lottery', 'confirmed', 'waitlis
 export type RegistrationStatus = z.infer<typeof registrationStatusSchema>;
 export const kanspasCheckSchema = z.enum(['none', 'claimed', 'verified', 'not-valid']);
 export const kanspasCheckInputSchema = z.object({ status: z.enum(['claimed', 'verified', 'not-valid']) });
+
+// ——— Interest list ("tell me when I can register") ———
+export const interestInputSchema = z
+  .object({
+    name: personName,
+    phone: z.string().trim().max(40).optional(),
+    email: z.string().trim().max(254).optional(),
+    language: languageSchema.default('nl'),
+  })
+  .superRefine(checkReachable);
+export type InterestInput = z.input<typeof interestInputSchema>;
 
 // ——— Referral links (bridge figures unlock reserved places for a family) ———
 export const referralLinkInputSchema = z.object({
@@ -304,6 +320,8 @@ export const registrationViewSchema = z.object({
   status: registrationStatusSchema,
   waitlistPosition: z.number().int().optional(),
   offerExpiresAt: z.string().nullable(),
+  /** An open waiting-list offer: answer it at /offers/{token}/accept or /decline. `expiresAt` is null until staff have phoned a family without e-mail. */
+  offer: z.object({ token: z.string(), expiresAt: z.string().nullable() }).nullable(),
   createdAt: z.string(),
   language: languageSchema,
   kanspas: z.boolean(),

@@ -5,7 +5,7 @@
 import { eq } from 'drizzle-orm';
 import type { MiddlewareHandler } from 'hono';
 import type { Deps } from '../context.js';
-import { activities, organisations, registrations } from '../db/schema.js';
+import { activities, offers, organisations, registrations } from '../db/schema.js';
 import { ApiError, errorBody } from '../errors.js';
 import { isUuid } from '../services/activities.js';
 
@@ -23,6 +23,14 @@ async function allowedOriginsFor(deps: Deps, path: string): Promise<string[]> {
       .from(activities)
       .innerJoin(organisations, eq(organisations.id, activities.organisationId))
       .where(eq(activities.id, key));
+  } else if (kind === 'offers') {
+    rows = await db
+      .select({ origins: organisations.allowedOrigins })
+      .from(offers)
+      .innerJoin(registrations, eq(registrations.id, offers.registrationId))
+      .innerJoin(activities, eq(activities.id, registrations.activityId))
+      .innerJoin(organisations, eq(organisations.id, activities.organisationId))
+      .where(eq(offers.token, key));
   } else if (kind === 'registrations') {
     rows = await db
       .select({ origins: organisations.allowedOrigins })

@@ -1,7 +1,7 @@
 /** Shared pieces for route definitions: the error responses every route may give, and the app factory. */
 import { OpenAPIHono, z } from '@hono/zod-openapi';
 import { errorBodySchema } from '@instap/core';
-import type { AppEnv } from '../context.js';
+import type { AppEnv, Deps } from '../context.js';
 import { issuesFromZod, validationError } from '../errors.js';
 
 export const jsonError = (description: string) => ({ content: { 'application/json': { schema: errorBodySchema } }, description });
@@ -25,3 +25,6 @@ export function router() {
     },
   });
 }
+
+/** The origin links to families point to: the configured public URL, else this request's origin. */
+export const originOf = (deps: Deps, url: string) => deps.publicOrigin ?? new URL(url).origin;

@@ -11,8 +11,9 @@ import type { Deps } from '../context.js';
 import { organisations } from '../db/schema.js';
 import { notFound } from '../errors.js';
 import { organisationActivities, readPublicActivity } from '../services/activities.js';
-import { cancelRegistration, idempotent, loadByToken, register, registrationView } from '../services/registrations.js';
-import { body, errors, json, router } from './openapi.js';
+import { idempotent, loadByToken, register, registrationView } from '../services/registrations.js';
+import { cancelRegistration } from '../services/waitlist.js';
+import { body, errors, json, originOf, router } from './openapi.js';
 
 const idParam = z.object({ id: z.string().openapi({ param: { name: 'id', in: 'path' }, example: '3f0c…' }) });
 const slugParam = z.object({ slug: z.string().openapi({ param: { name: 'slug', in: 'path' }, example: 'demo' }) });
@@ -72,7 +73,7 @@ export function publicRoutes(deps: Deps) {
       const now = clock();
       const result = await idempotent(db, `registration:${id}`, c.req.valid('header')['idempotency-key'], input, now, async (tx) => ({
         status: 201,
-        body: await register(tx, id, input, now),
+        body: await register(tx, id, input, now, { publicOrigin: originOf(deps, c.req.url) }),
       }));
       if (result.replayed) c.header('Idempotent-Replayed', 'true');
       return c.json(result.body, 201);
@@ -104,7 +105,7 @@ export function publicRoutes(deps: Deps) {
       request: { params: tokenParam },
       responses: { 200: json(registrationViewSchema, 'The registration, now cancelled.'), 404: errors[404] },
     }),
-    async (c) => c.json(await cancelRegistration(db, c.req.valid('param').token, clock()), 200),
+    async (c) => c.json(await cancelRegistration(db, c.req.valid('param').token, clock(), { publicOrigin: originOf(deps, c.req.url) }), 200),
   );
 
   return app;

@@ -14,6 +14,7 @@ import {
   type WindowRules,
 } from '@instap/core';
 import { activityFieldsSchema } from '@instap/core';
+import { randomBytes } from 'node:crypto';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../db/client.js';
 import { activities, activitySessions, cities, organisations, registrationChildren, registrations } from '../db/schema.js';
@@ -30,6 +31,9 @@ export interface ActivityRecord {
   organisation: OrganisationRow;
   city: CityRow;
 }
+
+/** 32 random bytes, shown before the draw: nobody, not even staff, can steer the order after that. */
+export const newDrawSeed = () => randomBytes(32).toString('hex');
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const isUuid = (v: string) => UUID.test(v);
@@ -209,7 +213,7 @@ export async function createActivity(db: Db, organisation: OrganisationRow, d: A
   return db.transaction(async (tx) => {
     const [row] = await tx
       .insert(activities)
-      .values({ ...columns(d), organisationId: organisation.id, createdAt: now, updatedAt: now })
+      .values({ ...columns(d), drawSeed: d.registration.mode === 'lottery' ? newDrawSeed() : null, organisationId: organisation.id, createdAt: now, updatedAt: now })
       .returning({ id: activities.id });
     await tx.insert(activitySessions).values(d.sessions.map((s) => ({ activityId: row!.id, startsAt: new Date(s.startsAt), endsAt: new Date(s.endsAt) })));
     return row!.id;
@@ -228,7 +232,10 @@ export async function patchActivity(db: Db, id: string, patch: ActivityPatch, no
     const taken = await occupancy(tx, id);
     if (d.capacity < taken.general + taken.reserved)
       throw new ApiError(409, 'capacity_below_taken', `${taken.general + taken.reserved} places are already taken. The capacity cannot go below that.`);
-    await tx.update(activities).set({ ...columns(d), updatedAt: now }).where(eq(activities.id, id));
+    if (rec.activity.drawnAt && (d.registration.mode !== rec.activity.mode || patch.registration?.drawAt !== undefined))
+      throw new ApiError(409, 'already_drawn', 'The draw has run. Its mode and draw time can no longer change.');
+    const drawSeed = rec.activity.drawSeed ?? (d.registration.mode === 'lottery' ? newDrawSeed() : null);
+    await tx.update(activities).set({ ...columns(d), drawSeed, updatedAt: now }).where(eq(activities.id, id));
     if (patch.sessions) {
       await tx.delete(activitySessions).where(eq(activitySessions.activityId, id));
       await tx.insert(activitySessions).values(d.sessions.map((s) => ({ activityId: id, startsAt: new Date(s.startsAt), endsAt: new Date(s.endsAt) })));

@@ -1,5 +1,5 @@
 /** The registrations of an activity as staff see them: every family, with contact and kanspas. */
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { registrationChildren, registrations } from '../db/schema.js';
 import { csvRow } from './csv.js';
@@ -26,7 +26,7 @@ export async function* staffRegistrations(db: Db, activityId: string, pageSize =
     .where(and(eq(registrations.activityId, activityId), eq(registrations.status, 'waitlisted')))
     .orderBy(asc(registrations.queueRank));
   const positions = new Map(waitlisted.map((w, i) => [w.id, i + 1]));
-  let after: { createdAt: Date; id: string } | null = null;
+  let after: number | null = null;
   for (;;) {
     const rows: (typeof registrations.$inferSelect)[] = await db
       .select()
@@ -34,10 +34,10 @@ export async function* staffRegistrations(db: Db, activityId: string, pageSize =
       .where(
         and(
           eq(registrations.activityId, activityId),
-          after ? sql`(${registrations.createdAt}, ${registrations.id}) > (${after.createdAt.toISOString()}::timestamptz, ${after.id}::uuid)` : undefined,
+          after !== null ? gt(registrations.seq, after) : undefined,
         ),
       )
-      .orderBy(asc(registrations.createdAt), asc(registrations.id))
+      .orderBy(asc(registrations.seq))
       .limit(pageSize);
     if (rows.length === 0) return;
     const kids = await db
@@ -61,7 +61,7 @@ export async function* staffRegistrations(db: Db, activityId: string, pageSize =
       };
     }
     const last = rows[rows.length - 1]!;
-    after = { createdAt: last.createdAt, id: last.id };
+    after = last.seq;
     if (rows.length < pageSize) return;
   }
 }

@@ -34,13 +34,17 @@ export async function actorForToken(db: Db, token: string): Promise<Actor | null
     .from(apiTokens)
     .where(and(eq(apiTokens.tokenHash, hashToken(token)), isNull(apiTokens.revokedAt)));
   if (!row) return null;
-  return { kind: 'token', role: row.role, cityId: row.cityId, organisationId: row.organisationId, name: row.name };
+  return { kind: 'token', role: row.role, cityId: row.cityId, organisationId: row.organisationId, name: row.name, userId: null };
 }
 
 /** Staff see and change only their own organisation's records; a city admin those of the city. */
 export function assertCanManage(actor: Actor, organisation: OrganisationRow) {
+  // A city admin, and an intermediary who works for the whole city (no organisation), reach every
+  // organisation of their city; everyone else only their own organisation. What each role may
+  // do there is decided per route (services/authenticate.ts).
+  const citywide = actor.organisationId === null && (actor.role === 'city-admin' || actor.role === 'intermediary');
   const ok =
-    (actor.role === 'city-admin' && actor.cityId === organisation.cityId) ||
+    (citywide && actor.cityId === organisation.cityId) ||
     (actor.organisationId !== null && actor.organisationId === organisation.id);
   // 404, not 403: staff of another organisation learn nothing about records that are not theirs.
   if (!ok) throw new ApiError(404, 'not_found', 'There is nothing here for your account.');

@@ -5,6 +5,7 @@ import type { Db } from '../db/client.js';
 import { cities, registrationChildren, registrations } from '../db/schema.js';
 import { notFound } from '../errors.js';
 import { charterOf, isUuid, loadActivity, type ActivityRecord } from './activities.js';
+import { tellFamily } from './family-messages.js';
 
 export async function readCharter(db: Db, cityId: string) {
   const [city] = await db.select().from(cities).where(eq(cities.id, cityId));
@@ -27,6 +28,7 @@ export async function setKanspasCheck(
   status: 'claimed' | 'verified' | 'not-valid',
   now: Date,
   authorise: (rec: ActivityRecord) => void,
+  ctx: { publicOrigin: string },
 ) {
   if (!isUuid(registrationId)) throw notFound('registration');
   return db.transaction(async (tx) => {
@@ -49,6 +51,8 @@ export async function setKanspasCheck(
       .set({ kanspasCheck: status, price, priceCents: price.totalCents, updatedAt: now })
       .where(eq(registrations.id, row.id))
       .returning();
+    if (status === 'not-valid' && row.kanspasCheck !== 'not-valid')
+      await tellFamily(tx, 'kanspas-not-valid', row.id, { newPriceCents: price.totalCents }, { now, publicOrigin: ctx.publicOrigin });
     return updated!;
   });
 }

@@ -4,6 +4,7 @@
  */
 import { randomBytes, createHash } from 'node:crypto';
 import {
+  mayUseReserved,
   placeFamily,
   placesLeft,
   priceFor,
@@ -13,21 +14,17 @@ import {
   type RegistrationData,
   type RegistrationView,
 } from '@instap/core';
-import { and, asc, eq, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, lte, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../db/client.js';
-import { idempotencyKeys, registrationChildren, registrations } from '../db/schema.js';
+import { idempotencyKeys, offers, registrationChildren, registrations } from '../db/schema.js';
 import { ApiError, notFound, validationError } from '../errors.js';
+import { tellFamily } from './family-messages.js';
 import { redeemReferral } from './referrals.js';
 import { charterOf, loadActivity, occupancy, placeRules, toPublicActivity, windowRules, type ActivityRecord } from './activities.js';
 
 export type RegistrationRow = typeof registrations.$inferSelect;
 
 export const newToken = () => randomBytes(24).toString('base64url');
-
-/** Whether a family may take a reserved place: a kanspas tick, or a referral code. */
-export function mayUseReserved(input: { kanspas: boolean; referralCode?: string | null }): boolean {
-  return input.kanspas || Boolean(input.referralCode);
-}
 
 export interface IdempotentResult<T> {
   status: number;
@@ -112,6 +109,8 @@ export async function register(
   activityId: string,
   input: RegistrationData,
   now: Date,
+  /** Where the family's link points; without it no message is written (demo data). */
+  messages?: { publicOrigin: string },
 ): Promise<RegistrationCreated> {
   const clockIssues = registrationClockProblems(input, now);
   if (clockIssues.length) throw validationError(clockIssues.map((p) => ({ path: p.path.join('.'), message: p.message, code: p.code })));
@@ -172,6 +171,12 @@ export async function register(
     input.children.map((c, i) => ({ registrationId: row!.id, position: i, firstName: c.firstName, birthYear: c.birthYear, placeKind: kinds[i] })),
   );
   const position = await waitlistPosition(tx, row!);
+  if (messages) {
+    const ctx = { now, publicOrigin: messages.publicOrigin };
+    if (status === 'confirmed') await tellFamily(tx, 'registration-confirmed', row!.id, {}, ctx);
+    else if (status === 'waitlisted') await tellFamily(tx, 'registration-waitlisted', row!.id, { waitlistPosition: position ?? 0 }, ctx);
+    else await tellFamily(tx, 'registration-lottery', row!.id, { drawAt: rec.activity.drawAt ?? rec.activity.closesAt ?? now }, ctx);
+  }
   return { id: row!.id, token, status, ...(position !== undefined ? { waitlistPosition: position } : {}), price };
 }
 
@@ -189,12 +194,18 @@ export async function childrenOf(db: Db | Tx, registrationId: string) {
 
 export async function registrationView(db: Db | Tx, row: RegistrationRow, now: Date): Promise<RegistrationView> {
   const rec = await loadActivity(db, row.activityId);
-  const [children, taken, position] = await Promise.all([childrenOf(db, row.id), occupancy(db, row.activityId), waitlistPosition(db, row)]);
+  const [children, taken, position, [offer]] = await Promise.all([
+    childrenOf(db, row.id),
+    occupancy(db, row.activityId),
+    waitlistPosition(db, row),
+    db.select().from(offers).where(and(eq(offers.registrationId, row.id), isNull(offers.answeredAt))),
+  ]);
   return {
     id: row.id,
     status: row.status,
     ...(position !== undefined ? { waitlistPosition: position } : {}),
     offerExpiresAt: row.offerExpiresAt ? row.offerExpiresAt.toISOString() : null,
+    offer: offer && row.status === 'offered' ? { token: offer.token, expiresAt: offer.expiresAt ? offer.expiresAt.toISOString() : null } : null,
     createdAt: row.createdAt.toISOString(),
     language: row.language as RegistrationView['language'],
     kanspas: row.kanspas,
@@ -204,21 +215,4 @@ export async function registrationView(db: Db | Tx, row: RegistrationRow, now: D
     price: row.price,
     activity: toPublicActivity(rec, taken, now),
   };
-}
-
-/** A family cancels: the places go back. (Offering them to the waiting list comes with the offers.) */
-export async function cancelRegistration(db: Db, token: string, now: Date): Promise<RegistrationView> {
-  return db.transaction(async (tx) => {
-    const peek = await loadByToken(tx, token);
-    await loadActivity(tx, peek.activityId, { lock: true });
-    const row = await loadByToken(tx, token, { lock: true });
-    if (row.status === 'cancelled') return registrationView(tx, row, now);
-    const [updated] = await tx
-      .update(registrations)
-      .set({ status: 'cancelled', cancelledAt: now, updatedAt: now, queueRank: null, offerExpiresAt: null })
-      .where(eq(registrations.id, row.id))
-      .returning();
-    await tx.update(registrationChildren).set({ placeKind: null }).where(eq(registrationChildren.registrationId, row.id));
-    return registrationView(tx, updated!, now);
-  });
 }

@@ -8,7 +8,8 @@ import { registrations } from '../../db/schema.js';
 import { loadActivity, occupancy, patchActivity, toPublicActivity, withdrawActivity, type ActivityRecord } from '../../services/activities.js';
 import { CSV_HEADER, csvLine, staffRegistrations } from '../../services/admin-registrations.js';
 import { csvRow } from '../../services/csv.js';
-import { body, errors, json, router } from '../openapi.js';
+import { body, errors, json, originOf, router } from '../openapi.js';
+import { refillFromWaitlist } from '../../services/waitlist.js';
 import { access, auth, authErrors, idParam } from './shared.js';
 
 export async function adminActivityView(deps: Deps, rec: ActivityRecord) {
@@ -62,6 +63,8 @@ export function activityRoutes(deps: Deps) {
       const { id } = c.req.valid('param');
       await can.activity(c.get('actor'), id);
       await patchActivity(db, id, c.req.valid('json'), clock());
+      // More capacity or released reserved places: the waiting list hears first.
+      await refillFromWaitlist(db, id, clock(), { publicOrigin: originOf(deps, c.req.url) });
       return c.json(await adminView(await loadActivity(db, id)), 200);
     },
   );

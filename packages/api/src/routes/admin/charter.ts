@@ -5,7 +5,7 @@ import type { Deps } from '../../context.js';
 import { assertCanManage, assertCityAdmin } from '../../services/auth.js';
 import { readCharter, setKanspasCheck } from '../../services/charter.js';
 import { writeCharter } from '../../services/charter.js';
-import { body, errors, json, router } from '../openapi.js';
+import { body, errors, json, originOf, router } from '../openapi.js';
 import { auth, authErrors, idParam } from './shared.js';
 
 const charterView = tariffCharterSchema.extend({ city: z.string(), name: z.string(), updatedAt: z.string() });
@@ -59,7 +59,7 @@ export function charterRoutes(deps: Deps) {
     }),
     async (c) => {
       const actor = c.get('actor');
-      const row = await setKanspasCheck(db, c.req.valid('param').id, c.req.valid('json').status, clock(), (rec) => assertCanManage(actor, rec.organisation));
+      const row = await setKanspasCheck(db, c.req.valid('param').id, c.req.valid('json').status, clock(), (rec) => assertCanManage(actor, rec.organisation), { publicOrigin: originOf(deps, c.req.url) });
       return c.json({ id: row.id, kanspasCheck: row.kanspasCheck, priceCents: row.priceCents, price: row.price }, 200);
     },
   );

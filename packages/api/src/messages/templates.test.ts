@@ -1,0 +1,88 @@
+import { LANGUAGES, MAX_SENTENCE_WORDS, READABILITY_TARGET, readability } from '@instap/core';
+import { describe, expect, it } from 'vitest';
+import { addWorkdays } from './format.js';
+import { MESSAGE_KINDS } from './kinds.js';
+import { renderMessage } from './render.js';
+import { sampleMessages } from './test-fixtures.js';
+
+const ctx = { now: new Date('2026-03-01T09:00:00Z'), publicOrigin: 'https://instap.example' };
+/** A link or an address is not read as a sentence: leave it out of the measure. */
+const prose = (text: string) => text.replace(/https?:\/\/\S+/g, '').replace(/\S+@\S+/g, '');
+
+describe('message texts', () => {
+  it.each(MESSAGE_KINDS)('Dutch "%s" reads easily: Flesch–Douma ≥ 70, no sentence over 15 words, no forbidden words', (kind) => {
+    const r = renderMessage(sampleMessages('org', 'nl')[kind], 'nl', ctx);
+    // The subject is the first line the family reads: it is measured with the body.
+    const score = readability(`${r.subject}\n${prose(r.text)}`);
+    expect(score.score, `${kind}: ${r.text}`).toBeGreaterThanOrEqual(READABILITY_TARGET);
+    expect(score.longestSentenceWords, score.longestSentence).toBeLessThanOrEqual(MAX_SENTENCE_WORDS);
+    expect(score.forbidden).toEqual([]);
+  });
+
+  it.each(LANGUAGES)('every kind is complete in %s', (language) => {
+    for (const m of Object.values(sampleMessages('org', language))) {
+      const r = renderMessage(m, language, ctx);
+      expect(r.subject.length).toBeGreaterThan(5);
+      expect(r.text).not.toMatch(/undefined|NaN|null|\[object/);
+      // Staff always get Dutch; the family gets its own language.
+      expect(r.language).toBe(m.kind === 'appointment-requested' ? 'nl' : language);
+    }
+  });
+
+  it('a confirmation tells what happens next, every session in Brussels time, place, what to bring, price, who to call and the private link', () => {
+    const r = renderMessage(sampleMessages('org', 'nl')['registration-confirmed'], 'nl', ctx);
+    expect(r.subject).toBe('Amira en Sami zijn ingeschreven voor Zwemlessen');
+    // 15:00 UTC on 1 April is 17:00 in Brussels (summer time).
+    expect(r.text).toContain('woensdag 1 april, van 17:00 tot 18:00');
+    expect(r.text).toContain('woensdag 8 april, van 17:00 tot 18:00');
+    expect(r.text).toContain('Zwembad Lagae, Kortrijk');
+    expect(r.text).toContain('- Een handdoek');
+    expect(r.text).toMatch(/€\s16/); // Intl puts a no-break space after the euro sign
+    expect(r.text).toContain('Bel Zwemclub Kortrijk op 056 11 22 33');
+    expect(r.text).toContain('https://instap.example/r/tok_amira');
+    expect(r.ics).toContain('BEGIN:VEVENT');
+    expect(r.ics).toContain('DTSTART:20260401T150000Z');
+    expect(r.ics!.match(/BEGIN:VEVENT/g)).toHaveLength(2);
+    expect(r.icsName).toBe('zwemlessen.ics');
+  });
+
+  it('only a confirmed place carries a calendar file', () => {
+    const all = sampleMessages('org', 'nl');
+    const withIcs = MESSAGE_KINDS.filter((k) => renderMessage(all[k], 'nl', ctx).ics);
+    expect(withIcs).toEqual(['registration-confirmed', 'draw-result']);
+    const waitlisted = renderMessage({ ...all['draw-result'], kind: 'draw-result', status: 'waitlisted', waitlistPosition: 4 } as never, 'nl', ctx);
+    expect(waitlisted.ics).toBeNull();
+    expect(waitlisted.text).toContain('Jullie zijn nummer 4 op de wachtlijst.');
+  });
+
+  it('Arabic is right to left with Latin digits; French and Ukrainian use their own words', () => {
+    const ar = renderMessage(sampleMessages('org', 'ar')['offer-made'], 'ar', ctx);
+    expect(ar.html).toContain('<html lang="ar" dir="rtl">');
+    expect(ar.text).toContain('12:00');
+    expect(renderMessage(sampleMessages('org', 'fr')['registration-waitlisted'], 'fr', ctx).text).toContain('Vous êtes numéro 3.');
+    expect(renderMessage(sampleMessages('org', 'uk')['registration-lottery'], 'uk', ctx).subject).toContain('жеребкування');
+  });
+
+  it('escapes what organisations and families typed in the HTML', () => {
+    const m = sampleMessages('org', 'nl')['registration-confirmed'] as Extract<ReturnType<typeof sampleMessages>['registration-confirmed'], { activity: unknown }>;
+    const r = renderMessage({ ...m, activity: { ...m.activity, title: '<script>x</script>' } }, 'nl', ctx);
+    expect(r.html).not.toContain('<script>');
+    expect(r.html).toContain('&lt;script&gt;');
+  });
+
+  it('a staff message names the family, how to reach it, the moment, the language and the question', () => {
+    const r = renderMessage(sampleMessages('org', 'nl')['appointment-requested'], 'nl', ctx);
+    expect(r.text).toContain('Telefoon: 0470 12 34 56');
+    expect(r.text).toContain('Liefst: in de voormiddag');
+    expect(r.text).toContain('Taal: Arabisch');
+    expect(r.text).toContain('Vraag: Hoe werkt de kanspas?');
+    expect(r.text).toContain('Zoek zo nodig een tolk.');
+  });
+
+  it('counts workdays in Brussels: Friday evening plus 2 is Tuesday', () => {
+    expect(addWorkdays(new Date('2026-03-06T20:00:00Z'), 2)).toBe('2026-03-10');
+    expect(addWorkdays(new Date('2026-03-02T09:00:00Z'), 1)).toBe('2026-03-03');
+    // 23:30 UTC on Sunday is already Monday in Brussels.
+    expect(addWorkdays(new Date('2026-03-01T23:30:00Z'), 1)).toBe('2026-03-03');
+  });
+});

@@ -1,0 +1,70 @@
+/**
+ * The shape every language's catalogue fills in. A missing key or kind fails the type check, so
+ * no family gets a message with a hole in it. Values arrive already formatted (dates in
+ * Europe/Brussels in the family's locale, prices in euro): a catalogue only chooses the words.
+ */
+import type { Language } from '@instap/core';
+
+export interface Texts {
+  subject: string;
+  /** Paragraphs after the greeting: what happened, what happens next and when. */
+  lines: string[];
+  /** The words before the family's private link, when they differ from `labels.yourPage`. */
+  link?: string;
+}
+
+/** Shared by every message about a registration. */
+export interface Vars {
+  /** The children's first names, joined: "Amira en Sami". */
+  children: string;
+  /** How many children: verbs agree with it ("is" or "zijn"). */
+  count: number;
+  title: string;
+  org: string;
+  phone: string;
+  /** The total price, formatted: "€ 8". */
+  price: string;
+}
+
+export interface Catalogue {
+  language: Language;
+  /** For Intl: dates, times and prices. */
+  locale: string;
+  dir: 'ltr' | 'rtl';
+  hello(name: string): string;
+  /** Joins the last two names: "Amira en Sami". */
+  and: string;
+  /** "woensdag 1 april, 17:00 tot 18:00" */
+  session(date: string, start: string, end: string): string;
+  /** "dinsdag 3 maart om 12:00" */
+  at(date: string, time: string): string;
+  moreSessions(n: number): string;
+  labels: {
+    sessions: string;
+    where: string;
+    bring: string;
+    price: string;
+    free: string;
+    /** Before the family's private link. */
+    yourPage: string;
+    /** The sessions are attached as a calendar file. */
+    calendar: string;
+    register: string;
+  };
+  questions(org: string, phone: string): string;
+  bye(org: string): string;
+  kinds: {
+    'registration-confirmed'(v: Vars): Texts;
+    'registration-waitlisted'(v: Vars & { position: number }): Texts;
+    'registration-lottery'(v: Vars & { drawAt: string }): Texts;
+    'draw-confirmed'(v: Vars): Texts;
+    'draw-waitlisted'(v: Vars & { position: number | null }): Texts;
+    'offer-made'(v: Vars & { expires: string }): Texts;
+    'offer-expired'(v: Vars): Texts;
+    'kanspas-not-valid'(v: Vars & { newPrice: string }): Texts;
+    'interest-reopened'(v: Pick<Vars, 'title' | 'org' | 'phone'> & { opensAt: string | null; hasLink: boolean }): Texts;
+    'appointment-received'(v: { org: string; phone: string; workdays: number; by: string; byPhone: boolean }): Texts;
+  };
+}
+
+export type TemplateKey = keyof Catalogue['kinds'];

@@ -1,0 +1,95 @@
+/** Public routes of fair allocation: answering an offer, the interest list, and checking a draw. */
+import { createRoute, z } from '@hono/zod-openapi';
+import { interestInputSchema, registrationViewSchema } from '@instap/core';
+import type { Deps } from '../context.js';
+import { notFound } from '../errors.js';
+import { loadActivity } from '../services/activities.js';
+import { publicDraw } from '../services/draw.js';
+import { addInterest } from '../services/interest.js';
+import { acceptOffer, declineOffer } from '../services/waitlist.js';
+import { body, errors, json, originOf, router } from './openapi.js';
+
+const tokenParam = z.object({ token: z.string().openapi({ param: { name: 'token', in: 'path' } }) });
+const idParam = z.object({ id: z.string().openapi({ param: { name: 'id', in: 'path' } }) });
+
+export const publicDrawSchema = z.object({
+  activityId: z.string(),
+  title: z.string(),
+  seed: z.string(),
+  rule: z.string(),
+  drawAt: z.string().nullable(),
+  drawnAt: z.string().nullable(),
+  capacity: z.number().int(),
+  reservedPlaces: z.number().int(),
+  reservedUntil: z.string().nullable(),
+  entries: z.array(
+    z.object({
+      id: z.string(),
+      rank: z.number().int(),
+      ticket: z.string(),
+      children: z.number().int(),
+      priority: z.boolean(),
+      outcome: z.enum(['confirmed', 'waitlisted']),
+      waitlistPosition: z.number().int().nullable(),
+    }),
+  ),
+});
+
+export function allocationRoutes(deps: Deps) {
+  const app = router();
+  const { db, clock } = deps;
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/offers/{token}/accept',
+      tags: ['public'],
+      summary: 'Take the place a waiting-list offer holds',
+      request: { params: tokenParam },
+      responses: { 200: json(registrationViewSchema, 'Confirmed.'), 404: errors[404], 409: errors[409] },
+    }),
+    async (c) => c.json(await acceptOffer(db, c.req.valid('param').token, clock()), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/offers/{token}/decline',
+      tags: ['public'],
+      summary: 'Pass the place on to the next family',
+      request: { params: tokenParam },
+      responses: { 200: json(registrationViewSchema, 'Declined; the place goes to the next family.'), 404: errors[404], 409: errors[409] },
+    }),
+    async (c) => c.json(await declineOffer(db, c.req.valid('param').token, clock(), { publicOrigin: originOf(deps, c.req.url) }), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/activities/{id}/interest',
+      tags: ['public'],
+      summary: '"Tell me when I can register": before opening or after the deadline',
+      request: { params: idParam, body: body(interestInputSchema) },
+      responses: { 201: json(z.object({ id: z.string() }), 'On the list; the family hears once when it can register.'), ...errors },
+    }),
+    async (c) => c.json(await addInterest(db, c.req.valid('param').id, c.req.valid('json'), clock()), 201),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/activities/{id}/draw',
+      tags: ['public'],
+      summary: 'The draw: seed, rule and the order without names, for anyone to check',
+      request: { params: idParam },
+      responses: { 200: json(publicDrawSchema, 'The draw.'), 404: errors[404] },
+    }),
+    async (c) => {
+      const rec = await loadActivity(db, c.req.valid('param').id);
+      if (rec.activity.withdrawnAt) throw notFound('activity');
+      return c.json(await publicDraw(db, rec), 200);
+    },
+  );
+
+  return app;
+}

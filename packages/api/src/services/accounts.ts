@@ -1,0 +1,223 @@
+/**
+ * Accounts: passwords (scrypt), sessions behind the `instap_session` cookie, one-time sign-in
+ * links, sign-in rate limits, and the demo accounts. Every secret is random and stored hashed.
+ */
+import { randomBytes, scrypt as scryptCb, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import { and, count, eq, gt, isNull, lt } from 'drizzle-orm';
+import type { Actor } from '../context.js';
+import type { Db } from '../db/client.js';
+import { organisations } from '../db/schema.js';
+import { sessions, signInAttempts, signInLinks, users, type UserRole } from '../db/schema-accounts.js';
+import { ApiError } from '../errors.js';
+import { ensureCity, hashToken } from './auth.js';
+
+export type UserRow = typeof users.$inferSelect;
+export type SessionRow = typeof sessions.$inferSelect;
+
+export const SESSION_COOKIE = 'instap_session';
+/** A session ends after 8 hours without use, and after 7 days in any case. */
+export const SESSION_IDLE_MS = 8 * 3600_000;
+export const SESSION_MAX_MS = 7 * 24 * 3600_000;
+/** Saves a write on every request: "last seen" moves at most once per 5 minutes. */
+const TOUCH_EVERY_MS = 5 * 60_000;
+export const SIGN_IN_LINK_MS = 15 * 60_000;
+export const MIN_PASSWORD_LENGTH = 12;
+
+export const normaliseEmail = (email: string) => email.trim().toLowerCase();
+const secret = () => randomBytes(32).toString('base64url');
+
+// ——— Passwords ———
+const SCRYPT = { N: 16384, r: 8, p: 1, keylen: 64 };
+const scrypt = (password: string, salt: Buffer, keylen: number, opts: ScryptOptions) =>
+  new Promise<Buffer>((resolve, reject) => scryptCb(password, salt, keylen, opts, (err, key) => (err ? reject(err) : resolve(key))));
+
+export async function hashPassword(password: string): Promise<string> {
+  const salt = randomBytes(16);
+  const key = await scrypt(password.normalize('NFKC'), salt, SCRYPT.keylen, { N: SCRYPT.N, r: SCRYPT.r, p: SCRYPT.p });
+  return `scrypt$${SCRYPT.N}$${SCRYPT.r}$${SCRYPT.p}$${salt.toString('base64')}$${key.toString('base64')}`;
+}
+
+export async function verifyPassword(password: string, stored: string): Promise<boolean> {
+  const [alg, n, r, p, salt, hash] = stored.split('$');
+  if (alg !== 'scrypt' || !salt || !hash) return false;
+  const expected = Buffer.from(hash, 'base64');
+  const key = await scrypt(password.normalize('NFKC'), Buffer.from(salt, 'base64'), expected.length, { N: Number(n), r: Number(r), p: Number(p) });
+  return key.length === expected.length && timingSafeEqual(key, expected);
+}
+
+/** Checked against when the e-mail is unknown, so the answer takes as long as for a real account. */
+let dummyHash: Promise<string> | null = null;
+
+export function passwordProblem(password: string): string | null {
+  if (password.length < MIN_PASSWORD_LENGTH) return `A password has at least ${MIN_PASSWORD_LENGTH} characters.`;
+  if (password.length > 200) return 'A password has at most 200 characters.';
+  return null;
+}
+
+// ——— Rate limits ———
+const WINDOW_MS = 15 * 60_000;
+export const LIMITS = { passwordPerEmail: 5, passwordPerIp: 30, linkPerEmail: 3, linkPerIp: 20 } as const;
+
+/** Refuses when a key has `max` attempts in the last 15 minutes; otherwise records this one when asked. */
+export async function rateLimit(db: Db, keys: [string, number][], now: Date): Promise<void> {
+  const since = new Date(now.getTime() - WINDOW_MS);
+  for (const [key, max] of keys) {
+    const [row] = await db.select({ n: count() }).from(signInAttempts).where(and(eq(signInAttempts.key, key), gt(signInAttempts.at, since)));
+    if (Number(row?.n ?? 0) >= max)
+      throw new ApiError(429, 'too_many_requests', 'Too many attempts. Wait 15 minutes, or ask your admin for a sign-in link.');
+  }
+}
+
+export async function recordAttempt(db: Db, keys: string[], now: Date) {
+  await db.insert(signInAttempts).values(keys.map((key) => ({ key, at: now })));
+  // Old attempts say nothing any more; pruning here keeps the table small without a job.
+  await db.delete(signInAttempts).where(lt(signInAttempts.at, new Date(now.getTime() - 2 * WINDOW_MS)));
+}
+
+export async function clearAttempts(db: Db, key: string) {
+  await db.delete(signInAttempts).where(eq(signInAttempts.key, key));
+}
+
+// ——— Users ———
+export async function findUserByEmail(db: Db, email: string): Promise<UserRow | undefined> {
+  const [row] = await db.select().from(users).where(eq(users.email, normaliseEmail(email)));
+  return row;
+}
+
+export interface NewUser {
+  email: string;
+  name: string;
+  role: UserRole;
+  cityId: string;
+  organisationId: string | null;
+  password?: string;
+}
+
+export async function createUser(db: Db, input: NewUser, now: Date): Promise<UserRow> {
+  if ((input.role === 'organisation-admin' || input.role === 'organisation-staff') && !input.organisationId)
+    throw new ApiError(422, 'validation_failed', 'Staff belong to an organisation.', [{ path: 'organisation', message: 'Choose the organisation.', code: 'organisation_required' }]);
+  if (input.role === 'city-admin' && input.organisationId)
+    throw new ApiError(422, 'validation_failed', 'A city admin works for the whole city.', [{ path: 'organisation', message: 'Leave the organisation empty.', code: 'organisation_not_allowed' }]);
+  if (await findUserByEmail(db, input.email))
+    throw new ApiError(409, 'email_taken', 'There is already an account with this e-mail address.', [{ path: 'email', message: 'There is already an account with this e-mail address.', code: 'email_taken' }]);
+  const [row] = await db
+    .insert(users)
+    .values({
+      email: normaliseEmail(input.email),
+      name: input.name.trim(),
+      role: input.role,
+      cityId: input.cityId,
+      organisationId: input.organisationId,
+      passwordHash: input.password ? await hashPassword(input.password) : null,
+      createdAt: now,
+      updatedAt: now,
+    })
+    .returning();
+  return row!;
+}
+
+export function actorForUser(user: UserRow): Actor {
+  return { kind: 'session', role: user.role, cityId: user.cityId, organisationId: user.organisationId, name: user.name, userId: user.id };
+}
+
+/** E-mail and password: the user, or null. The same work is done whether or not the e-mail is known. */
+export async function checkPassword(db: Db, email: string, password: string): Promise<UserRow | null> {
+  const user = await findUserByEmail(db, email);
+  if (!user?.passwordHash || user.disabledAt) {
+    dummyHash ??= hashPassword(secret());
+    await verifyPassword(password, await dummyHash);
+    return null;
+  }
+  return (await verifyPassword(password, user.passwordHash)) ? user : null;
+}
+
+// ——— Sessions ———
+export async function createSession(db: Db, user: UserRow, now: Date): Promise<{ token: string; session: SessionRow }> {
+  const token = secret();
+  const [session] = await db
+    .insert(sessions)
+    .values({ tokenHash: hashToken(token), userId: user.id, csrfToken: secret(), createdAt: now, lastSeenAt: now, expiresAt: new Date(now.getTime() + SESSION_IDLE_MS) })
+    .returning();
+  return { token, session: session! };
+}
+
+/** The live session and its user for a cookie value, moving the idle expiry forward. */
+export async function sessionForToken(db: Db, token: string, now: Date): Promise<{ session: SessionRow; user: UserRow } | null> {
+  if (!token || token.length > 100) return null;
+  const [row] = await db
+    .select({ session: sessions, user: users })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(and(eq(sessions.tokenHash, hashToken(token)), gt(sessions.expiresAt, now), isNull(users.disabledAt)));
+  if (!row) return null;
+  if (now.getTime() - row.session.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
+    const expiresAt = new Date(Math.min(now.getTime() + SESSION_IDLE_MS, row.session.createdAt.getTime() + SESSION_MAX_MS));
+    await db.update(sessions).set({ lastSeenAt: now, expiresAt }).where(eq(sessions.id, row.session.id));
+    row.session = { ...row.session, lastSeenAt: now, expiresAt };
+  }
+  return row;
+}
+
+export async function endSession(db: Db, token: string) {
+  await db.delete(sessions).where(eq(sessions.tokenHash, hashToken(token)));
+}
+
+export async function endSessionsOf(db: Db, userId: string) {
+  await db.delete(sessions).where(eq(sessions.userId, userId));
+}
+
+// ——— One-time sign-in links ———
+export async function createSignInLink(db: Db, user: UserRow, now: Date): Promise<{ token: string; expiresAt: Date }> {
+  const token = secret();
+  const expiresAt = new Date(now.getTime() + SIGN_IN_LINK_MS);
+  await db.insert(signInLinks).values({ tokenHash: hashToken(token), userId: user.id, createdAt: now, expiresAt });
+  return { token, expiresAt };
+}
+
+/** Uses a link once: the update claims it, so two tabs opening the same link get one session. */
+export async function redeemSignInLink(db: Db, token: string, now: Date): Promise<UserRow | null> {
+  if (!token || token.length > 100) return null;
+  const [link] = await db
+    .update(signInLinks)
+    .set({ usedAt: now })
+    .where(and(eq(signInLinks.tokenHash, hashToken(token)), isNull(signInLinks.usedAt), gt(signInLinks.expiresAt, now)))
+    .returning();
+  if (!link) return null;
+  const [user] = await db.select().from(users).where(and(eq(users.id, link.userId), isNull(users.disabledAt)));
+  return user ?? null;
+}
+
+export const signInUrl = (origin: string, token: string) => `${origin}/admin/#/link?token=${encodeURIComponent(token)}`;
+
+// ——— Demo ———
+export interface DemoAccount {
+  email: string;
+  password: string;
+  role: UserRole;
+}
+
+/**
+ * The demo's accounts, created once: a city admin, and an organisation admin and an intermediary
+ * of the demo club (slug `demo`, when it exists). Returns the new accounts with their passwords
+ * so the server can print them on first start; an empty list when they already exist.
+ */
+export async function ensureDemoAdmin(db: Db, opts: { password?: string; now?: Date } = {}): Promise<DemoAccount[]> {
+  const now = opts.now ?? new Date();
+  const city = await ensureCity(db);
+  const [demo] = await db.select().from(organisations).where(eq(organisations.slug, 'demo'));
+  const wanted: { email: string; name: string; role: UserRole; organisationId: string | null; cityId: string }[] = [
+    { email: 'admin@instap.demo', name: 'Demo stadsbeheerder', role: 'city-admin', organisationId: null, cityId: city.id },
+  ];
+  if (demo) {
+    wanted.push({ email: 'club@instap.demo', name: 'Demo clubbeheerder', role: 'organisation-admin', organisationId: demo.id, cityId: demo.cityId });
+    wanted.push({ email: 'brugfiguur@instap.demo', name: 'Demo brugfiguur', role: 'intermediary', organisationId: demo.id, cityId: demo.cityId });
+  }
+  const created: DemoAccount[] = [];
+  for (const w of wanted) {
+    if (await findUserByEmail(db, w.email)) continue;
+    const password = opts.password ?? randomBytes(12).toString('base64url');
+    await createUser(db, { ...w, password }, now);
+    created.push({ email: w.email, password, role: w.role });
+  }
+  return created;
+}

@@ -1,0 +1,35 @@
+/**
+ * Tells a family what happened to its registration, through the outbox, inside the transaction
+ * of the change itself: the message exists exactly when the change does.
+ */
+import { asc, eq } from 'drizzle-orm';
+import type { Tx } from '../db/client.js';
+import { registrationChildren, registrations } from '../db/schema.js';
+import type { MessageInput } from '../messages/kinds.js';
+import { enqueueMessage } from '../messages/outbox.js';
+import { loadActivity, occupancy, toPublicActivity } from './activities.js';
+
+type AboutRegistration = 'registration-confirmed' | 'registration-waitlisted' | 'registration-lottery' | 'draw-result' | 'offer-made' | 'offer-expired' | 'kanspas-not-valid';
+type Extra<K extends AboutRegistration> = Omit<Extract<MessageInput, { kind: K }>, 'kind' | 'organisationId' | 'to' | 'activity' | 'registration'>;
+
+export interface MessageContext {
+  now: Date;
+  publicOrigin: string;
+}
+
+export async function tellFamily<K extends AboutRegistration>(tx: Tx, kind: K, registrationId: string, extra: Extra<K>, ctx: MessageContext) {
+  const [row] = await tx.select().from(registrations).where(eq(registrations.id, registrationId));
+  if (!row) return null;
+  const rec = await loadActivity(tx, row.activityId);
+  const children = await tx.select({ firstName: registrationChildren.firstName }).from(registrationChildren).where(eq(registrationChildren.registrationId, row.id)).orderBy(asc(registrationChildren.position));
+  const activity = toPublicActivity(rec, await occupancy(tx, row.activityId), ctx.now);
+  const input = {
+    kind,
+    ...extra,
+    organisationId: rec.organisation.id,
+    to: { name: row.contactName, email: row.contactEmail, phone: row.contactPhone, language: row.language as 'nl' },
+    activity,
+    registration: { id: row.id, token: row.token, children: children.map((c) => c.firstName), priceCents: row.priceCents, kanspas: row.kanspas },
+  } as unknown as MessageInput;
+  return enqueueMessage(tx, input, ctx);
+}

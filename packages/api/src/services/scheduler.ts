@@ -1,0 +1,85 @@
+/**
+ * What happens on time, without anyone pressing a button: draws at their time, offers that
+ * expire, reserved places released to the waiting list, and interest-list families told that
+ * they can register. Every step locks what it changes, so several server processes may run it.
+ */
+import { and, eq, isNull } from 'drizzle-orm';
+import type { Clock } from '../context.js';
+import type { Db } from '../db/client.js';
+import { activities, registrations } from '../db/schema.js';
+import { enqueueMessage } from '../messages/outbox.js';
+import { ApiError } from '../errors.js';
+import { occupancy, toPublicActivity } from './activities.js';
+import { dueDraws, runDraw } from './draw.js';
+import { notifyInterest } from './interest.js';
+import { expireOffers, refillFromWaitlist } from './waitlist.js';
+
+export interface TickReport {
+  draws: number;
+  expired: number;
+  offered: number;
+  told: number;
+}
+
+export async function tick(db: Db, now: Date, publicOrigin: string): Promise<TickReport> {
+  const ctx = { publicOrigin };
+  let draws = 0;
+  for (const id of await dueDraws(db, now)) {
+    try {
+      await runDraw(db, id, now, ctx);
+      draws++;
+    } catch (e) {
+      // Another process ran it first, or the window was moved: nothing to do.
+      if (!(e instanceof ApiError)) throw e;
+    }
+  }
+  const expired = await expireOffers(db, now, ctx);
+  // Released reserved places (and any other free place) go to the waiting list.
+  const withWaitlist = await db
+    .selectDistinct({ id: registrations.activityId })
+    .from(registrations)
+    .innerJoin(activities, eq(activities.id, registrations.activityId))
+    .where(and(eq(registrations.status, 'waitlisted'), isNull(activities.withdrawnAt)));
+  let offered = 0;
+  for (const { id } of withWaitlist) offered += (await refillFromWaitlist(db, id, now, ctx)).length;
+  const told = await notifyInterest(db, now, async (tx, row, rec) => {
+    const activity = toPublicActivity(rec, await occupancy(tx, rec.activity.id), now);
+    await enqueueMessage(
+      tx,
+      {
+        kind: 'interest-reopened',
+        organisationId: row.organisationId,
+        to: { name: row.name, email: row.email, phone: row.phone, language: row.language as 'nl' },
+        activity,
+        registerUrl: `${publicOrigin}/a/${rec.activity.id}`,
+        opensAt: null,
+      },
+      { now, publicOrigin },
+    );
+  });
+  return { draws, expired, offered, told };
+}
+
+/** Runs `tick` every `intervalMs` until stopped; a failing tick is logged and tried again next time. */
+export function startScheduler(opts: { db: Db; clock: Clock; publicOrigin: string; intervalMs?: number }) {
+  let stopped = false;
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> = Promise.resolve();
+  // The next tick is planned when this one ends, so a slow tick never overlaps the next.
+  const run = () => {
+    running = tick(opts.db, opts.clock(), opts.publicOrigin)
+      .then(() => undefined)
+      .catch((e) => console.error('Scheduler tick failed:', e))
+      .finally(() => {
+        if (!stopped) timer = setTimeout(run, opts.intervalMs ?? 30_000);
+      });
+  };
+  run();
+  return {
+    async stop() {
+      stopped = true;
+      clearTimeout(timer);
+      await running;
+    },
+  };
+}

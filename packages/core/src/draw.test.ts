@@ -1,0 +1,103 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { allocateDraw, drawOrder, offerExpiry, ticket, type DrawEntry } from './draw.js';
+
+const rules = (capacity: number, reservedPlaces: number, reservedUntil: Date | null = null) => ({ capacity, reservedPlaces, reservedUntil });
+const none = { general: 0, reserved: 0 };
+const now = new Date('2026-03-01T09:00:00Z');
+
+const entriesArb = fc.uniqueArray(
+  fc.record({ id: fc.uuid(), children: fc.integer({ min: 1, max: 4 }), priority: fc.boolean() }),
+  { selector: (e) => e.id, maxLength: 60 },
+);
+
+describe('the draw', () => {
+  it('orders by HMAC-SHA256(seed, id), so anyone can recompute it', () => {
+    const order = drawOrder('seed-2026', [{ id: 'b' }, { id: 'a' }, { id: 'c' }]);
+    const tickets = order.map((e) => e.ticket);
+    expect([...tickets].sort()).toEqual(tickets);
+    expect(order.find((e) => e.id === 'a')!.ticket).toBe(ticket('seed-2026', 'a'));
+  });
+
+  it('gives reserved places to kanspas families first, then general places in draw order', () => {
+    const entries: DrawEntry[] = [
+      { id: 'r1', children: 1, priority: false },
+      { id: 'r2', children: 1, priority: true },
+      { id: 'r3', children: 1, priority: false },
+      { id: 'r4', children: 1, priority: true },
+    ];
+    const result = allocateDraw({ seed: 's', entries, rules: rules(2, 1), taken: none, now });
+    const placed = result.filter((r) => r.outcome.status === 'confirmed');
+    expect(placed).toHaveLength(2);
+    // One reserved place: it goes to the first priority family in draw order.
+    const firstPriority = result.find((r) => r.priority)!;
+    expect(firstPriority.outcome).toEqual({ status: 'confirmed', kinds: ['reserved'] });
+    const waiting = result.filter((r) => r.outcome.status === 'waitlisted').map((r) => (r.outcome as { position: number }).position);
+    expect(waiting).toEqual([1, 2]);
+  });
+
+  it('keeps a family together: three children wait for three places, a smaller family behind them may go first', () => {
+    const entries: DrawEntry[] = [
+      { id: 'big', children: 3, priority: false },
+      { id: 'small', children: 2, priority: false },
+    ];
+    // Find a seed where the big family is drawn first.
+    const seed = ['a', 'b', 'c', 'd', 'e', 'f'].find((s) => drawOrder(s, entries)[0]!.id === 'big')!;
+    const result = allocateDraw({ seed, entries, rules: rules(2, 0), taken: none, now });
+    expect(result.map((r) => [r.id, r.outcome.status])).toEqual([
+      ['big', 'waitlisted'],
+      ['small', 'confirmed'],
+    ]);
+  });
+
+  it('never oversells, never splits a family, gives reserved places only to priority families, and is reproducible', () => {
+    fc.assert(
+      fc.property(entriesArb, fc.integer({ min: 1, max: 40 }), fc.integer({ min: 0, max: 40 }), fc.string(), (entries, capacity, reserved, seed) => {
+        const r = rules(capacity, Math.min(reserved, capacity));
+        const result = allocateDraw({ seed, entries, rules: r, taken: none, now });
+        let used = 0;
+        for (const e of result) {
+          if (e.outcome.status !== 'confirmed') continue;
+          expect(e.outcome.kinds).toHaveLength(e.children);
+          if (e.outcome.kinds.includes('reserved')) expect(e.priority).toBe(true);
+          used += e.children;
+        }
+        expect(used).toBeLessThanOrEqual(capacity);
+        expect(allocateDraw({ seed, entries: [...entries].reverse(), rules: r, taken: none, now })).toEqual(result);
+        const positions = result.filter((e) => e.outcome.status === 'waitlisted').map((e) => (e.outcome as { position: number }).position);
+        expect(positions).toEqual(positions.map((_, i) => i + 1));
+      }),
+    );
+  });
+
+  it('with more one-child kanspas families than reserved places, every reserved place goes to one of them', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 10 }), fc.integer({ min: 0, max: 30 }), fc.integer({ min: 0, max: 20 }), fc.string(), (reserved, extraEligible, others, seed) => {
+        const entries: DrawEntry[] = [
+          ...Array.from({ length: reserved + extraEligible + 1 }, (_, i) => ({ id: `k${i}`, children: 1, priority: true })),
+          ...Array.from({ length: others }, (_, i) => ({ id: `o${i}`, children: 1, priority: false })),
+        ];
+        const result = allocateDraw({ seed, entries, rules: rules(reserved + 5, reserved), taken: none, now });
+        const reservedTo = result.filter((e) => e.outcome.status === 'confirmed' && e.outcome.kinds[0] === 'reserved');
+        expect(reservedTo).toHaveLength(reserved);
+        expect(reservedTo.every((e) => e.priority)).toBe(true);
+      }),
+    );
+  });
+
+  it('after the release date reserved places are general places in the draw', () => {
+    const entries: DrawEntry[] = [{ id: 'x', children: 2, priority: false }];
+    const before = allocateDraw({ seed: 's', entries, rules: rules(2, 2, new Date('2026-03-10T00:00:00Z')), taken: none, now });
+    const after = allocateDraw({ seed: 's', entries, rules: rules(2, 2, new Date('2026-02-10T00:00:00Z')), taken: none, now });
+    expect(before[0]!.outcome.status).toBe('waitlisted');
+    expect(after[0]!.outcome).toEqual({ status: 'confirmed', kinds: ['general', 'general'] });
+  });
+});
+
+describe('offer expiry', () => {
+  it('is the service’s hours when the start is far away, shorter close to the start, never under two hours', () => {
+    expect(offerExpiry(now, 48, new Date('2026-04-01T00:00:00Z')).toISOString()).toBe('2026-03-03T09:00:00.000Z');
+    expect(offerExpiry(now, 48, new Date('2026-03-02T09:00:00Z')).toISOString()).toBe('2026-03-01T21:00:00.000Z');
+    expect(offerExpiry(now, 48, new Date('2026-03-01T10:00:00Z')).toISOString()).toBe('2026-03-01T11:00:00.000Z');
+  });
+});
