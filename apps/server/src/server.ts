@@ -1,13 +1,15 @@
 /**
  * The whole product in one Hono app: the API at /api/v1, the widget bundle at /widget/, the
- * family's private page at /r/{token}, and the demo club site at /.
+ * family's private page at /r/{token}, an activity page at /a/{id}, the public draw at /loting/{id},
+ * and the demo club site at /.
  */
 import { fileURLToPath } from 'node:url';
-import { createApp, organisationActivitiesBySlug, type Deps } from '@instap/api';
+import { createApp, loadActivity, organisationActivitiesBySlug, publicDraw, readPublicActivity, type Deps } from '@instap/api';
 import { Hono } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
 import { demoSite } from './pages/demo-site.js';
-import { familyPage } from './pages/family-page.js';
+import { drawPage } from './pages/draw-page.js';
+import { familyPage, notFoundPage } from './pages/family-page.js';
 import { serveFile } from './static.js';
 
 export const WIDGET_DIST = fileURLToPath(new URL('../../../packages/widget/dist', import.meta.url));
@@ -24,10 +26,24 @@ export function createServer(options: ServerOptions) {
   app.use('*', secureHeaders({ crossOriginResourcePolicy: false, crossOriginOpenerPolicy: false, xFrameOptions: false }));
   app.route('/', createApp(options));
   app.get('/widget/:file{.+}', (c) => serveFile(c, widgetDir, c.req.param('file')));
-  app.get('/r/:token', (c) => c.html(familyPage(c.req.param('token'))));
+  app.get('/favicon.ico', (c) => c.body(null, 204));
+  app.get('/r/:token', (c) => c.html(familyPage({ token: c.req.param('token') })));
+  // A neutral page for one activity: where referral links and "it is open again" messages point.
+  app.get('/a/:id', async (c) => {
+    const activity = await readPublicActivity(options.db, c.req.param('id'), options.clock()).catch(() => null);
+    if (!activity) return c.html(notFoundPage(), 404);
+    const referral = c.req.query('referral');
+    return c.html(familyPage({ activity: activity.id, title: activity.title, referral: referral && /^[A-Za-z0-9-]{1,40}$/.test(referral) ? referral : undefined }));
+  });
+  app.get('/loting/:id', async (c) => {
+    const rec = await loadActivity(options.db, c.req.param('id')).catch(() => null);
+    if (!rec || rec.activity.withdrawnAt || rec.activity.mode !== 'lottery') return c.html(notFoundPage(), 404);
+    return c.html(drawPage(await publicDraw(options.db, rec), options.publicOrigin ?? new URL(c.req.url).origin));
+  });
   app.get('/', async (c) => {
     const activities = await organisationActivitiesBySlug(options.db, options.demoOrganisation ?? 'demo', options.clock());
-    return c.html(demoSite(activities));
+    const referral = c.req.query('referral');
+    return c.html(demoSite(activities, referral && /^[A-Za-z0-9-]{1,40}$/.test(referral) ? referral : undefined));
   });
   return app;
 }

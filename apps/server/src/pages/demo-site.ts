@@ -3,7 +3,7 @@ import { html } from 'hono/html';
 import { clubPage } from './layout.js';
 
 /** `/`: the demo club's own page, embedding the widget exactly as a club would. */
-export function demoSite(activities: PublicActivity[]) {
+export function demoSite(activities: PublicActivity[], referral?: string) {
   return clubPage(
     'Aanbod voor kinderen · Sportclub De Leie',
     html`<div class="intro">
@@ -16,7 +16,7 @@ export function demoSite(activities: PublicActivity[]) {
         : activities.map(
             (a) => html`<section class="activity" aria-labelledby="a-${a.id}">
               <h2 id="a-${a.id}">${a.title}</h2>
-              <instap-registration activity="${a.id}"></instap-registration>
+              <instap-registration activity="${a.id}"${referral ? html` referral="${referral}"` : ''}></instap-registration>
             </section>`,
           )}`,
   );

@@ -1,10 +1,7 @@
 import { html } from 'hono/html';
 
-/**
- * `/r/{token}`: the family's private link (from the confirmation and the messages). It works for
- * every organisation, so it carries Instap's plain frame, not a club's.
- */
-export function familyPage(token: string) {
+/** Instap's own plain frame, for pages that belong to no club in particular. */
+function instapFrame(title: string, content: ReturnType<typeof html>) {
   return html`<!doctype html>
     <html lang="nl">
       <head>
@@ -12,17 +9,32 @@ export function familyPage(token: string) {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="robots" content="noindex" />
         <meta name="referrer" content="no-referrer" />
-        <title>Je inschrijving</title>
+        <title>${title}</title>
         <style>
           body { margin: 0; font: 18px/1.5 system-ui, sans-serif; color: #0b0c0c; background: #fff; }
           main { max-width: 40rem; margin: 0 auto; padding: 1rem; }
         </style>
       </head>
       <body>
-        <main>
-          <instap-registration token="${token}"></instap-registration>
-        </main>
+        <main>${content}</main>
         <script type="module" src="/widget/instap.js"></script>
       </body>
     </html>`;
+}
+
+/**
+ * `/r/{token}`: the family's private link (from the confirmation and the messages), and
+ * `/a/{id}`: one activity, where referral links point. They work for every organisation, so
+ * they carry Instap's plain frame, not a club's.
+ */
+export function familyPage(p: { token?: string; activity?: string; title?: string; referral?: string }) {
+  if (p.token) return instapFrame('Je inschrijving', html`<instap-registration token="${p.token}"></instap-registration>`);
+  return instapFrame(
+    p.title ?? 'Inschrijven',
+    html`<instap-registration activity="${p.activity}"${p.referral ? html` referral="${p.referral}"` : ''}></instap-registration>`,
+  );
+}
+
+export function notFoundPage() {
+  return instapFrame('Niet gevonden', html`<h1>Deze pagina bestaat niet (meer)</h1><p>Kijk de link na, of bel de organisatie.</p>`);
 }

@@ -1,0 +1,52 @@
+import { ensureBootstrapToken, openDatabase, seedDemo, type Database } from '@instap/api';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createServer } from './server.js';
+
+describe('the server', () => {
+  let database: Database;
+  let app: ReturnType<typeof createServer>;
+  let ids: Awaited<ReturnType<typeof seedDemo>>;
+  const now = new Date('2026-03-01T09:00:00Z');
+  beforeAll(async () => {
+    database = await openDatabase();
+    await ensureBootstrapToken(database.db, 'server-test-token-0123456789');
+    ids = await seedDemo(database.db, now);
+    app = createServer({ db: database.db, clock: () => now, publicOrigin: 'http://instap.test' });
+  });
+  afterAll(() => database?.close());
+
+  it('shows the demo club site with the widget embedded as a club would', async () => {
+    const res = await app.request('http://instap.test/');
+    const page = await res.text();
+    expect(res.status).toBe(200);
+    expect(page).toContain('<script type="module" src="/widget/instap.js"></script>');
+    expect(page).toContain('Sportclub De Leie');
+    for (const id of Object.values(ids!.activities)) expect(page).toContain(`<instap-registration activity="${id}"></instap-registration>`);
+  });
+
+  it('seeds the demo once: an open series, an open camp, a nearly full atelier', async () => {
+    expect(await seedDemo(database.db, now)).toBeNull();
+    const list = await (await app.request('http://instap.test/api/v1/organisations/demo/activities')).json();
+    const byTitle = Object.fromEntries(list.activities.map((a: { title: string }) => [a.title, a]));
+    expect(byTitle['Zwemlessen voor beginners']).toMatchObject({ sessionsToCome: 6, registration: { phase: 'first-come' } });
+    expect(byTitle['Sportkamp in de krokusvakantie'].placesLeft).toBe(30);
+    expect(byTitle['Muziekatelier: drummen'].placesLeft).toBe(1);
+  });
+
+  it('serves the widget bundle with a JavaScript type', async () => {
+    const res = await app.request('http://instap.test/widget/instap.js');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('text/javascript');
+    expect((await app.request('http://instap.test/widget/../package.json')).status).toBe(404);
+  });
+
+  it('has a page for the family link, for one activity, and for a draw', async () => {
+    expect(await (await app.request('http://instap.test/r/abc')).text()).toContain('<instap-registration token="abc">');
+    const a = await app.request(`http://instap.test/a/${ids!.activities.camp}?referral=ABCDE-FGHJK`);
+    expect(await a.text()).toContain(`referral="ABCDE-FGHJK"`);
+    expect((await app.request('http://instap.test/a/00000000-0000-4000-8000-000000000000')).status).toBe(404);
+    const odd = await app.request(`http://instap.test/a/${ids!.activities.camp}?referral=%22%3E%3Cscript%3E`);
+    expect(await odd.text()).not.toContain('<script>');
+    expect((await app.request(`http://instap.test/loting/${ids!.activities.camp}`)).status).toBe(404);
+  });
+});
