@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
-import { ensureBootstrapToken, openDatabase, seedDemo } from '@instap/api';
+import { ensureBootstrapToken, mailTransportFromEnv, openDatabase, seedDemo, startScheduler, startSender } from '@instap/api';
 import { createServer, WIDGET_DIST } from './server.js';
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
@@ -27,16 +27,25 @@ if (!existsSync(`${WIDGET_DIST}/instap.js`)) {
   console.warn('The widget is not built yet: run `pnpm --filter @instap/widget build` (pnpm start does this).');
 }
 
-const app = createServer({ db: database.db, clock, publicOrigin: process.env.PUBLIC_URL });
+const publicOrigin = process.env.PUBLIC_URL?.replace(/\/$/, '') ?? `http://localhost:${port}`;
+// Without SMTP_URL, nothing is sent: messages wait in the outbox and the dev mailbox shows them.
+const transport = mailTransportFromEnv();
+const app = createServer({ db: database.db, clock, publicOrigin: process.env.PUBLIC_URL ? publicOrigin : undefined, devMailbox: !transport && database.engine === 'pglite' });
+const sender = transport ? startSender({ db: database.db, clock, transport, from: process.env.MAIL_FROM ?? '"Instap" <no-reply@instap.local>' }) : null;
+const scheduler = startScheduler({ db: database.db, clock, publicOrigin });
+
 const server = serve({ fetch: app.fetch, port }, (info) => {
   const where = database.engine === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite in ${dataDir}`;
   console.log(`Instap runs at http://localhost:${info.port} on ${where}.`);
   console.log(`  Demo club site:  http://localhost:${info.port}/`);
   console.log(`  API contract:    http://localhost:${info.port}/api/v1/docs`);
+  console.log(transport ? '  E-mail:          sent over SMTP_URL' : `  E-mail:          not sent (no SMTP_URL)${database.engine === 'pglite' ? `; see http://localhost:${info.port}/admin/mailbox` : ''}`);
 });
 
 async function shutdown() {
   server.close();
+  await scheduler.stop();
+  await sender?.stop();
   await database.close();
   process.exit(0);
 }

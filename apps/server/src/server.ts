@@ -4,7 +4,7 @@
  * and the demo club site at /.
  */
 import { fileURLToPath } from 'node:url';
-import { createApp, loadActivity, organisationActivitiesBySlug, publicDraw, readPublicActivity, type Deps } from '@instap/api';
+import { createApp, loadActivity, mailboxPage, organisationActivitiesBySlug, publicDraw, readPublicActivity, type Deps } from '@instap/api';
 import { Hono } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
 import { demoSite } from './pages/demo-site.js';
@@ -18,6 +18,11 @@ export interface ServerOptions extends Deps {
   widgetDir?: string;
   /** The organisation whose activities the demo club site shows. */
   demoOrganisation?: string;
+  /**
+   * Without a mail server, show every outgoing message at /admin/mailbox, so a new user sees
+   * what families would receive. Only for a demo: the page shows contact details unguarded.
+   */
+  devMailbox?: boolean;
 }
 
 export function createServer(options: ServerOptions) {
@@ -26,6 +31,7 @@ export function createServer(options: ServerOptions) {
   app.use('*', secureHeaders({ crossOriginResourcePolicy: false, crossOriginOpenerPolicy: false, xFrameOptions: false }));
   app.route('/', createApp(options));
   app.get('/widget/:file{.+}', (c) => serveFile(c, widgetDir, c.req.param('file')));
+  if (options.devMailbox) app.get('/admin/mailbox', mailboxPage({ db: options.db }));
   app.get('/favicon.ico', (c) => c.body(null, 204));
   app.get('/r/:token', (c) => c.html(familyPage({ token: c.req.param('token') })));
   // A neutral page for one activity: where referral links and "it is open again" messages point.

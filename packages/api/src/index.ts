@@ -4,3 +4,8 @@ export type { Clock, Deps } from './context.js';
 export { ensureBootstrapToken, ensureCity } from './services/auth.js';
 export { seedDemo } from './demo.js';
 export { organisationActivitiesBySlug } from './services/activities.js';
+export { loadActivity, readPublicActivity } from './services/activities.js';
+export { publicDraw } from './services/draw.js';
+export { startScheduler, tick } from './services/scheduler.js';
+export { startSender, mailTransportFromEnv } from './messages/sender.js';
+export { mailboxPage } from './messages/mailbox.js';

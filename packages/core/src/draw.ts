@@ -25,8 +25,8 @@ export interface DrawResult extends DrawEntry {
 
 export const DRAW_RULE =
   'Order: HMAC-SHA256(seed, registration id) in hexadecimal, lowest first. ' +
-  'First, reserved places go to kanspas or referred families in that order. ' +
-  'Then general places go to everyone left in that order. ' +
+  'In that order, each family takes general places while there are any. ' +
+  'Kanspas or referred families (priority) may also take the reserved places, once general places are gone. ' +
   'A family is placed with all its children or waits; a family that does not fit is passed over for the next. ' +
   'Everyone not placed forms the waiting list in draw order.';
 
@@ -49,19 +49,10 @@ export function allocateDraw(input: { seed: string; entries: readonly DrawEntry[
   const outcomes = new Map<string, PlaceKind[]>();
   let taken = input.taken;
 
-  // 1. Reserved places, to priority families in draw order.
+  // In draw order, each family takes general places while there are any; a kanspas or referred
+  // family takes reserved places once general ones are gone (the same rule as first-come). So a
+  // kanspas family drawn early does not use up a reserved place that a later one needs.
   for (const e of ordered) {
-    if (!e.priority) continue;
-    const left = placesLeft(input.rules, taken, input.now);
-    if (e.children <= left.reservedLeft) {
-      const kinds: PlaceKind[] = Array(e.children).fill('reserved');
-      outcomes.set(e.id, kinds);
-      taken = addPlacement(taken, kinds);
-    }
-  }
-  // 2. General places, to everyone left in draw order (priority families may top up with reserved ones).
-  for (const e of ordered) {
-    if (outcomes.has(e.id)) continue;
     const placement = placeFamily(placesLeft(input.rules, taken, input.now), e.children, e.priority);
     if (placement.placed) {
       outcomes.set(e.id, placement.kinds);
