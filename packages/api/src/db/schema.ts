@@ -106,6 +106,10 @@ export const registrations = pgTable(
     kanspasCheck: text('kanspas_check', { enum: ['none', 'claimed', 'verified', 'not-valid'] }).notNull().default('none'),
     language: text('language').notNull().default('nl'),
     referralCode: text('referral_code'),
+    /** Given voluntarily by the family, only to confirm the kanspas afterwards; never required. */
+    uitpasNumber: text('uitpas_number'),
+    uitpasAttempts: integer('uitpas_attempts').notNull().default(0),
+    uitpasCheckedAt: instant('uitpas_checked_at'),
     priceCents: integer('price_cents').notNull(),
     price: jsonb('price').$type<PriceBreakdown>().notNull(),
     offerExpiresAt: instant('offer_expires_at'),
@@ -194,6 +198,20 @@ export const referralLinks = pgTable(
   },
   (t) => [index('referral_links_organisation_idx').on(t.organisationId)],
 );
+
+/** An organisation's UiTPAS connection (publiq's API), to confirm kanspas ticks afterwards. */
+export const uitpasSettings = pgTable('uitpas_settings', {
+  organisationId: uuid('organisation_id')
+    .primaryKey()
+    .references(() => organisations.id),
+  clientId: text('client_id').notNull(),
+  clientSecret: text('client_secret').notNull(),
+  environment: text('environment', { enum: ['test', 'production'] }).notNull(),
+  /** Only to point at another server (tests, a proxy); otherwise the environment decides. */
+  apiBase: text('api_base'),
+  tokenUrl: text('token_url'),
+  updatedAt: instant('updated_at').notNull(),
+});
 
 /** A retried write returns the first answer: the key is claimed in the same transaction as the write. */
 export const idempotencyKeys = pgTable(

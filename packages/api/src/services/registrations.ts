@@ -161,6 +161,7 @@ export async function register(
       kanspasCheck: input.kanspas ? 'claimed' : 'none',
       language: input.language,
       referralCode,
+      uitpasNumber: input.kanspas && input.uitpasNumber ? input.uitpasNumber : null,
       priceCents: price.totalCents,
       price,
       createdAt: now,

@@ -12,16 +12,18 @@ import { ApiError } from '../errors.js';
 import { occupancy, toPublicActivity } from './activities.js';
 import { dueDraws, runDraw } from './draw.js';
 import { notifyInterest } from './interest.js';
+import { checkPendingPasses, type UitpasClientFactory } from './uitpas-checks.js';
 import { expireOffers, refillFromWaitlist } from './waitlist.js';
 
 export interface TickReport {
+  passes: number;
   draws: number;
   expired: number;
   offered: number;
   told: number;
 }
 
-export async function tick(db: Db, now: Date, publicOrigin: string): Promise<TickReport> {
+export async function tick(db: Db, now: Date, publicOrigin: string, opts: { uitpas?: UitpasClientFactory } = {}): Promise<TickReport> {
   const ctx = { publicOrigin };
   let draws = 0;
   for (const id of await dueDraws(db, now)) {
@@ -57,7 +59,8 @@ export async function tick(db: Db, now: Date, publicOrigin: string): Promise<Tic
       { now, publicOrigin },
     );
   });
-  return { draws, expired, offered, told };
+  const passes = await checkPendingPasses(db, now, publicOrigin, opts.uitpas);
+  return { passes, draws, expired, offered, told };
 }
 
 /** Runs `tick` every `intervalMs` until stopped; a failing tick is logged and tried again next time. */

@@ -3,7 +3,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { activityInputSchema, adminActivitySchema, organisationInputSchema, organisationSchema, publicActivitySchema, referralLinkInputSchema, referralLinkSchema } from '@instap/core';
 import { eq } from 'drizzle-orm';
 import type { Deps } from '../../context.js';
-import { cities, organisations } from '../../db/schema.js';
+import { cities, organisations, uitpasSettings } from '../../db/schema.js';
 import { ApiError } from '../../errors.js';
 import { createActivity, loadActivity, organisationActivities } from '../../services/activities.js';
 import { assertCityAdmin, createOrganisationToken, ensureCity } from '../../services/auth.js';
@@ -142,6 +142,54 @@ export function organisationRoutes(deps: Deps) {
       const { name } = c.req.valid('json');
       const token = await createOrganisationToken(db, org, name);
       return c.json({ token, name, organisation: org.slug }, 201);
+    },
+  );
+
+  const uitpasInput = z.object({
+    clientId: z.string().trim().min(1).max(200),
+    clientSecret: z.string().trim().min(1).max(500),
+    environment: z.enum(['test', 'production']),
+    apiBase: z.string().url().optional(),
+    tokenUrl: z.string().url().optional(),
+  });
+  const uitpasView = z.object({ connected: z.boolean(), clientId: z.string().nullable(), environment: z.enum(['test', 'production']).nullable() });
+
+  app.openapi(
+    createRoute({
+      method: 'put',
+      path: '/organisations/{slug}/uitpas',
+      tags: ['admin'],
+      summary: 'Connect UiTPAS, to confirm kanspas ticks afterwards (optional)',
+      ...auth,
+      request: { params: slugParam, body: body(uitpasInput) },
+      responses: { 200: json(uitpasView, 'Connected. The secret is never shown again.'), ...authErrors, ...errors },
+    }),
+    async (c) => {
+      const actor = c.get('actor');
+      const org = await can.organisation(actor, c.req.valid('param').slug);
+      const input = c.req.valid('json');
+      // Another API address is for tests and proxies: only a city admin may point the server elsewhere.
+      if ((input.apiBase || input.tokenUrl) && actor.role !== 'city-admin') throw new ApiError(403, 'forbidden', 'Only a city admin can set another UiTPAS address.');
+      const values = { clientId: input.clientId, clientSecret: input.clientSecret, environment: input.environment, apiBase: input.apiBase ?? null, tokenUrl: input.tokenUrl ?? null, updatedAt: clock() };
+      await db.insert(uitpasSettings).values({ organisationId: org.id, ...values }).onConflictDoUpdate({ target: uitpasSettings.organisationId, set: values });
+      return c.json({ connected: true, clientId: input.clientId, environment: input.environment }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/organisations/{slug}/uitpas',
+      tags: ['admin'],
+      summary: 'Whether UiTPAS is connected (never the secret)',
+      ...auth,
+      request: { params: slugParam },
+      responses: { 200: json(uitpasView, 'The connection.'), ...authErrors, 404: errors[404] },
+    }),
+    async (c) => {
+      const org = await can.organisation(c.get('actor'), c.req.valid('param').slug);
+      const [row] = await db.select().from(uitpasSettings).where(eq(uitpasSettings.organisationId, org.id));
+      return c.json({ connected: Boolean(row), clientId: row?.clientId ?? null, environment: row?.environment ?? null }, 200);
     },
   );
 

@@ -1,0 +1,66 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { registrations } from './db/schema.js';
+import { tick } from './services/scheduler.js';
+import { FAKE_PASSES, startFakeUitpas, type FakeUitpas } from './uitpas/fake-uitpas.js';
+import { engines, family, setupActivity, testApp, type TestApp } from './testing/harness.js';
+
+describe.each(engines())('kanspas confirmed afterwards through UiTPAS on %s', (engine) => {
+  let t: TestApp;
+  let fake: FakeUitpas;
+  let id: string;
+  beforeAll(async () => {
+    t = await testApp(engine);
+    fake = await startFakeUitpas();
+    const setup = await setupActivity(t, { capacity: 20 });
+    id = setup.id;
+    const put = await t.admin('PUT', `/organisations/${setup.slug}/uitpas`, {
+      clientId: fake.clientId,
+      clientSecret: fake.clientSecret,
+      environment: 'test',
+      apiBase: fake.apiBase,
+      tokenUrl: fake.tokenUrl,
+    });
+    expect(put.json).toEqual({ connected: true, clientId: fake.clientId, environment: 'test' });
+    expect(JSON.stringify((await t.admin('GET', `/organisations/${setup.slug}/uitpas`)).json)).not.toContain(fake.clientSecret);
+  });
+  afterAll(async () => {
+    await fake?.close();
+    await t?.close();
+  });
+
+  const registerWith = async (uitpasNumber: string) => (await t.call('POST', `/activities/${id}/registrations`, family({ kanspas: true, uitpasNumber }))).json;
+  const check = async (token: string) => (await t.call('GET', `/registrations/${token}`)).json;
+
+  it('never blocks: every family is registered at the kanspas price first', async () => {
+    for (const n of [FAKE_PASSES.active, FAKE_PASSES.expired, FAKE_PASSES.unknown, FAKE_PASSES.down]) {
+      const r = await registerWith(n);
+      expect(r).toMatchObject({ status: 'confirmed', price: { tariff: 'kanspas' } });
+    }
+  });
+
+  it('an active social tariff verifies, an expired one applies the standard price from then on, unknown changes nothing', async () => {
+    const active = await registerWith(FAKE_PASSES.active);
+    const expired = await registerWith(FAKE_PASSES.expired);
+    const unknown = await registerWith(FAKE_PASSES.unknown);
+    const down = await registerWith(FAKE_PASSES.down);
+    await tick(t.db, t.time.clock(), 'http://instap.test');
+    expect((await check(active.token)).kanspasCheck).toBe('verified');
+    expect(await check(expired.token)).toMatchObject({ kanspasCheck: 'not-valid', status: 'confirmed', price: { totalCents: 4000 } });
+    expect((await check(unknown.token)).kanspasCheck).toBe('claimed');
+    expect((await check(down.token)).kanspasCheck).toBe('claimed');
+    // A pass API that is down is asked again later, a limited number of times.
+    const [row] = await t.db.select().from(registrations).where(eq(registrations.id, down.id));
+    expect(row!.uitpasAttempts).toBeGreaterThanOrEqual(1);
+    expect(row!.uitpasCheckedAt).toBeNull();
+    for (let i = 0; i < 6; i++) await tick(t.db, t.time.clock(), 'http://instap.test');
+    const [after] = await t.db.select().from(registrations).where(eq(registrations.id, down.id));
+    expect(after!.uitpasAttempts).toBe(5);
+  });
+
+  it('a family without kanspas never has its number kept', async () => {
+    const r = (await t.call('POST', `/activities/${id}/registrations`, family({ kanspas: false, uitpasNumber: FAKE_PASSES.active }))).json;
+    const [row] = await t.db.select().from(registrations).where(eq(registrations.id, r.id));
+    expect(row!.uitpasNumber).toBeNull();
+  });
+});
