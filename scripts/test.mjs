@@ -34,9 +34,10 @@ const vitest = (name, dir) => ({
 const suites = [];
 suites.push(vitest('core', 'packages/core'));
 suites.push(vitest('api', 'packages/api'));
-const built = run('widget build', 'pnpm', ['--filter', '@instap/widget', 'build'], '');
+const built = run('widget and console build', 'pnpm', ['--filter', '@instap/widget', '--filter', '@instap/admin', 'build'], '');
 suites.push({ name: 'widget', ok: run('widget (web-test-runner, Chromium)', 'pnpm', ['exec', 'web-test-runner'], 'packages/widget'), file: `${results}/widget.json`, read: (j) => j });
 suites.push(built ? vitest('server', 'apps/server') : { name: 'server', ok: false, file: '', read: () => null });
+suites.push(built ? vitest('console', 'apps/admin') : { name: 'console', ok: false, file: '', read: () => null });
 
 let passed = 0;
 let failed = 0;

@@ -30,8 +30,9 @@ function squeezeTemplates(): Plugin {
 }
 
 /**
- * One ES module, dist/instap.js, that a club loads with a script tag. Languages other than
- * Dutch are separate chunks next to it, fetched only when a family picks one.
+ * One ES module, dist/instap.js, that a club loads with a script tag: the Dutch registration.
+ * Other languages, the family's own view, the interest list, the appointment flow and the
+ * calendar file are separate chunks next to it, fetched only when needed.
  */
 export default defineConfig({
   plugins: [squeezeTemplates()],
@@ -53,6 +54,10 @@ export default defineConfig({
       fileName: () => 'instap.js',
     },
     rolldownOptions: {
+      // Lazy chunks (the family's view, the interest list, the appointment flow) import shared
+      // code from instap.js: the entry may export more than its public names, or the bundler
+      // moves that shared code into extra files every family downloads up front.
+      preserveEntrySignatures: 'allow-extension',
       output: {
         minify: true,
         chunkFileNames: 'instap-[name]-[hash].js',

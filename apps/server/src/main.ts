@@ -6,8 +6,8 @@ import { existsSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
-import { ensureBootstrapToken, mailTransportFromEnv, openDatabase, seedDemo, startScheduler, startSender } from '@instap/api';
-import { createServer, WIDGET_DIST } from './server.js';
+import { ensureBootstrapToken, ensureDemoAdmin, mailTransportFromEnv, openDatabase, seedDemo, startScheduler, startSender } from '@instap/api';
+import { ADMIN_DIST, createServer, WIDGET_DIST } from './server.js';
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 const port = Number(process.env.PORT ?? 3000);
@@ -19,12 +19,19 @@ const dataDir = (() => {
 const database = await openDatabase(process.env.DATABASE_URL ? { url: process.env.DATABASE_URL } : { dataDir });
 const clock = () => new Date();
 if (process.env.INSTAP_BOOTSTRAP_TOKEN) await ensureBootstrapToken(database.db, process.env.INSTAP_BOOTSTRAP_TOKEN);
-if (process.env.INSTAP_DEMO !== '0') {
+// The demo comes with the embedded database; on PostgreSQL only when asked (INSTAP_DEMO=1).
+const demo = (process.env.INSTAP_DEMO ?? (process.env.DATABASE_URL ? '0' : '1')) !== '0';
+if (demo) {
   const seeded = await seedDemo(database.db, clock());
   if (seeded) console.log('Demo seeded: Sportclub De Leie (slug "demo") with three activities.');
+  const accounts = await ensureDemoAdmin(database.db);
+  if (accounts.length) {
+    console.log('Demo accounts for the console (shown once; keep them):');
+    for (const a of accounts) console.log(`  ${a.role.padEnd(20)} ${a.email.padEnd(26)} password: ${a.password}`);
+  }
 }
-if (!existsSync(`${WIDGET_DIST}/instap.js`)) {
-  console.warn('The widget is not built yet: run `pnpm --filter @instap/widget build` (pnpm start does this).');
+if (!existsSync(`${WIDGET_DIST}/instap.js`) || !existsSync(`${ADMIN_DIST}/index.html`)) {
+  console.warn('The widget or the console is not built yet: `pnpm start` builds both.');
 }
 
 const publicOrigin = process.env.PUBLIC_URL?.replace(/\/$/, '') ?? `http://localhost:${port}`;
@@ -38,6 +45,7 @@ const server = serve({ fetch: app.fetch, port }, (info) => {
   const where = database.engine === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite in ${dataDir}`;
   console.log(`Instap runs at http://localhost:${info.port} on ${where}.`);
   console.log(`  Demo club site:  http://localhost:${info.port}/`);
+  console.log(`  Console:         http://localhost:${info.port}/admin/`);
   console.log(`  API contract:    http://localhost:${info.port}/api/v1/docs`);
   console.log(transport ? '  E-mail:          sent over SMTP_URL' : `  E-mail:          not sent (no SMTP_URL)${database.engine === 'pglite' ? `; see http://localhost:${info.port}/admin/mailbox` : ''}`);
 });

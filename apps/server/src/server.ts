@@ -1,5 +1,6 @@
 /**
  * The whole product in one Hono app: the API at /api/v1, the widget bundle at /widget/, the
+ * console at /admin/, the
  * family's private page at /r/{token}, an activity page at /a/{id}, the public draw at /loting/{id},
  * and the demo club site at /.
  */
@@ -13,9 +14,11 @@ import { familyPage, notFoundPage } from './pages/family-page.js';
 import { serveFile } from './static.js';
 
 export const WIDGET_DIST = fileURLToPath(new URL('../../../packages/widget/dist', import.meta.url));
+export const ADMIN_DIST = fileURLToPath(new URL('../../admin/dist', import.meta.url));
 
 export interface ServerOptions extends Deps {
   widgetDir?: string;
+  adminDir?: string;
   /** The organisation whose activities the demo club site shows. */
   demoOrganisation?: string;
   /**
@@ -32,6 +35,9 @@ export function createServer(options: ServerOptions) {
   app.route('/', createApp(options));
   app.get('/widget/:file{.+}', (c) => serveFile(c, widgetDir, c.req.param('file')));
   if (options.devMailbox) app.get('/admin/mailbox', mailboxPage({ db: options.db }));
+  // The console: a single-page app; every path under /admin/ that is not a file gets index.html.
+  app.get('/admin', (c) => c.redirect('/admin/'));
+  app.get('/admin/*', (c) => serveFile(c, options.adminDir ?? ADMIN_DIST, c.req.path.slice('/admin/'.length) || 'index.html', { fallback: 'index.html' }));
   app.get('/favicon.ico', (c) => c.body(null, 204));
   app.get('/r/:token', (c) => c.html(familyPage({ token: c.req.param('token') })));
   // A neutral page for one activity: where referral links and "it is open again" messages point.

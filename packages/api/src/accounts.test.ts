@@ -179,6 +179,17 @@ describe.each(engines())('accounts and sessions on %s', (engine) => {
     expect((await jan.signIn('jan@club.example', 'jan-zijn-wachtwoord')).status).toBe(401);
   });
 
+  it("an organisation admin changes its organisation's embed origins; a bad origin is a 422 by field", async () => {
+    const els = browser(app);
+    await els.signIn('els@club.example', 'een lang wachtwoord');
+    const ok = await els.write('PATCH', `/admin/organisations/${slug}`, { allowedOrigins: ['https://www.nieuweclub.example'] });
+    expect([ok.status, ok.json.allowedOrigins]).toEqual([200, ['https://www.nieuweclub.example']]);
+    const bad = await els.write('PATCH', `/admin/organisations/${slug}`, { allowedOrigins: ['www.zonder-schema.example/pad'] });
+    expect([bad.status, bad.json.error.issues[0].path]).toEqual([422, 'allowedOrigins.0']);
+    const list = await els.call('GET', '/admin/organisations');
+    expect(list.json.organisations.map((o: { slug: string }) => o.slug)).toEqual([slug]);
+  });
+
   it('ensureDemoAdmin creates the demo accounts once', async () => {
     await t.admin('POST', '/organisations', { slug: 'demo', name: 'Sportclub De Leie', phone: '056 11 22 33' });
     const first = await ensureDemoAdmin(t.db, { now: t.time.clock() });

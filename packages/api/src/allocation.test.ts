@@ -49,10 +49,13 @@ describe.each(engines())('fair allocation on %s', (engine) => {
     expect(draw.status).toBe(200);
     expect(draw.json.seed).toBe(seedBefore.seed);
     const outcomes = draw.json.entries.map((e: { outcome: string }) => e.outcome);
-    expect(outcomes.filter((o: string) => o === 'confirmed')).toHaveLength(3);
-    // The only kanspas family gets the reserved place, wherever it was drawn.
-    const kanspas = draw.json.entries.find((e: { id: string }) => e.id === families[5].id);
+    // The only kanspas family gets a place wherever it was drawn: a general one when drawn among
+    // the first two, else the reserved one. In the first case the reserved place stays held
+    // until its release date, for a kanspas family that may still come.
+    const kanspas = draw.json.entries.find((e: { id: string }) => e.id === families[5]!.id);
     expect(kanspas.outcome).toBe('confirmed');
+    const reservedHeld = kanspas.rank <= 2;
+    expect(outcomes.filter((o: string) => o === 'confirmed')).toHaveLength(reservedHeld ? 2 : 3);
     // Anyone recomputes the published result from the published data with the core rule.
     const again = allocateDraw({
       seed: draw.json.seed,
@@ -64,15 +67,21 @@ describe.each(engines())('fair allocation on %s', (engine) => {
     expect(again.map((r) => [r.id, r.outcome.status])).toEqual(draw.json.entries.map((e: { id: string; outcome: string }) => [e.id, e.outcome]));
 
     const waiting = draw.json.entries.filter((e: { outcome: string }) => e.outcome === 'waitlisted');
-    expect(waiting.map((e: { waitlistPosition: number }) => e.waitlistPosition)).toEqual([1, 2, 3]);
+    expect(waiting.map((e: { waitlistPosition: number }) => e.waitlistPosition)).toEqual(reservedHeld ? [1, 2, 3, 4] : [1, 2, 3]);
     const first = families.find((f) => f.id === waiting[0].id)!;
     expect(await view(first.token)).toMatchObject({ status: 'waitlisted', waitlistPosition: 1 });
     expect(await sent('draw-result')).toBe(6);
 
     const twice = await t.admin('POST', `/activities/${id}/draw`);
     expect([twice.status, twice.json.error.code]).toEqual([409, 'already_drawn']);
-    // Leftover places after the draw open first-come: here there are none, so a newcomer waits.
-    expect((await reg(id)).json).toMatchObject({ status: 'waitlisted', waitlistPosition: 4 });
+    // After the draw, registration is first-come: with no general place left, a newcomer waits.
+    expect((await reg(id)).json).toMatchObject({ status: 'waitlisted', waitlistPosition: reservedHeld ? 5 : 4 });
+    if (reservedHeld) {
+      // At the release date the held place goes to the first family on the waiting list.
+      t.time.set('2026-03-25T00:00:01Z');
+      await tick(t.db, t.time.clock(), 'http://instap.test');
+      expect(await view(first.token)).toMatchObject({ status: 'offered' });
+    }
   });
 
   it('the scheduler runs a due draw by itself, once', async () => {

@@ -9,3 +9,4 @@ export { publicDraw } from './services/draw.js';
 export { startScheduler, tick } from './services/scheduler.js';
 export { startSender, mailTransportFromEnv } from './messages/sender.js';
 export { mailboxPage } from './messages/mailbox.js';
+export { ensureDemoAdmin } from './services/accounts.js';

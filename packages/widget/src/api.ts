@@ -1,9 +1,18 @@
 /**
- * The widget's only door to the server: four calls of the public API. Every answer becomes a
+ * The widget's only door to the server. Every answer becomes a
  * value (never a throw), so the screens can say something calm for each kind of failure.
  */
-import type { ErrorBody, PublicActivity, RegistrationCreated, RegistrationView } from '@instap/core/schemas';
+import type { ErrorBody, PublicActivity, RegistrationCreated } from '@instap/core/schemas';
 import type { Language } from '@instap/core/rules';
+
+/** Where the script came from: the Instap server, unless `api-base` says otherwise. */
+export const scriptOrigin = (() => {
+  try {
+    return new URL(import.meta.url).origin;
+  } catch {
+    return location.origin;
+  }
+})();
 
 export type ApiError = ErrorBody['error'];
 export type ApiResult<T> =
@@ -20,7 +29,7 @@ export interface RegistrationBody {
   referralCode?: string;
 }
 
-async function call<T>(base: string, path: string, init?: RequestInit): Promise<ApiResult<T>> {
+export async function call<T>(base: string, path: string, init?: RequestInit): Promise<ApiResult<T>> {
   let res: Response;
   try {
     res = await fetch(`${base.replace(/\/$/, '')}/api/v1${path}`, { ...init, headers: { Accept: 'application/json', ...init?.headers } });
@@ -41,18 +50,21 @@ async function call<T>(base: string, path: string, init?: RequestInit): Promise<
 
 export const getActivity = (base: string, id: string) => call<PublicActivity>(base, `/activities/${encodeURIComponent(id)}`);
 
-export const createRegistration = (base: string, id: string, body: RegistrationBody, idempotencyKey: string) =>
-  call<RegistrationCreated>(base, `/activities/${encodeURIComponent(id)}/registrations`, {
+/**
+ * A POST with a JSON body. Calls that only lazy screens make (offers, interest, appointments)
+ * live in those chunks and use this, so the script-tag file does not carry them.
+ */
+export const post = <T>(base: string, path: string, body?: unknown, idempotencyKey?: string) =>
+  call<T>(base, path, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json', 'Idempotency-Key': idempotencyKey },
-    body: JSON.stringify(body),
+    headers: { 'Content-Type': 'application/json', ...(idempotencyKey ? { 'Idempotency-Key': idempotencyKey } : {}) },
+    body: body === undefined ? undefined : JSON.stringify(body),
   });
 
-export const getRegistration = (base: string, token: string) =>
-  call<RegistrationView>(base, `/registrations/${encodeURIComponent(token)}`);
+export const enc = encodeURIComponent;
 
-export const cancelRegistration = (base: string, token: string) =>
-  call<RegistrationView>(base, `/registrations/${encodeURIComponent(token)}/cancel`, { method: 'POST' });
+export const createRegistration = (base: string, id: string, body: RegistrationBody, idempotencyKey: string) =>
+  post<RegistrationCreated>(base, `/activities/${enc(id)}/registrations`, body, idempotencyKey);
 
 /** A v4 UUID; `crypto.randomUUID` exists only on https pages, and some clubs still serve http. */
 export function uuid(): string {

@@ -4,6 +4,7 @@
  */
 import { randomBytes, createHash } from 'node:crypto';
 import {
+  addPlacement,
   mayUseReserved,
   placeFamily,
   placesLeft,
@@ -124,14 +125,16 @@ export async function register(
   let status: RegistrationCreated['status'];
   let kinds: ('general' | 'reserved' | null)[] = Array(n).fill(null);
   let queueRank: number | null = null;
-  if (phase === 'lottery') {
+  let taken = phase === 'lottery' ? undefined : await occupancy(tx, activityId);
+  if (!taken) {
     status = 'lottery';
   } else {
-    const left = placesLeft(placeRules(rec.activity), await occupancy(tx, activityId), now);
+    const left = placesLeft(placeRules(rec.activity), taken, now);
     const placement = placeFamily(left, n, mayUseReserved({ kanspas: input.kanspas, referralCode }));
     if (placement.placed) {
       status = 'confirmed';
       kinds = placement.kinds;
+      taken = addPlacement(taken, placement.kinds);
     } else {
       status = 'waitlisted';
       queueRank = await nextQueueRank(tx, activityId);
@@ -174,9 +177,10 @@ export async function register(
   const position = await waitlistPosition(tx, row!);
   if (messages) {
     const ctx = { now, publicOrigin: messages.publicOrigin };
-    if (status === 'confirmed') await tellFamily(tx, 'registration-confirmed', row!.id, {}, ctx);
-    else if (status === 'waitlisted') await tellFamily(tx, 'registration-waitlisted', row!.id, { waitlistPosition: position ?? 0 }, ctx);
-    else await tellFamily(tx, 'registration-lottery', row!.id, { drawAt: rec.activity.drawAt ?? rec.activity.closesAt ?? now }, ctx);
+    const known = { rec, row: row!, taken: taken ?? { general: 0, reserved: 0 }, children: input.children.map((c) => c.firstName) };
+    if (status === 'confirmed') await tellFamily(tx, 'registration-confirmed', row!.id, {}, ctx, known);
+    else if (status === 'waitlisted') await tellFamily(tx, 'registration-waitlisted', row!.id, { waitlistPosition: position ?? 0 }, ctx, known);
+    else await tellFamily(tx, 'registration-lottery', row!.id, { drawAt: rec.activity.drawAt ?? rec.activity.closesAt ?? now }, ctx, known);
   }
   return { id: row!.id, token, status, ...(position !== undefined ? { waitlistPosition: position } : {}), price };
 }

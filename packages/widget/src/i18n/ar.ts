@@ -1,10 +1,11 @@
 import type { Messages } from './nl.js';
+import type { More } from './nl-more.js';
 
 /**
  * Arabic (Modern Standard, simple words), right to left. Digits stay Latin (nu-latn): they match
  * the phone numbers, prices and passes families see in Belgium.
  */
-const ar: Messages = {
+const ar: Messages & More = {
   lang: 'ar',
   locale: 'ar-u-nu-latn',
   dir: 'rtl',
@@ -136,7 +137,6 @@ const ar: Messages = {
   viewTitle: (title) => `تسجيلك في ${title}`,
   viewNotFound: 'لا نجد هذا التسجيل.',
   statusOffered: 'هناك مكان فارغ لك. اتصل بنا لتأخذه.',
-  statusCancelled: 'تم إلغاء هذا التسجيل.',
   cancel: 'ألغِ التسجيل',
   cancelQ: (names) => `هل تريد إلغاء تسجيل ${names}؟`,
   cancelText: 'سيذهب مكانك إلى عائلة أخرى.',
@@ -144,6 +144,55 @@ const ar: Messages = {
   cancelNo: 'لا، ارجع',
   cancelledTitle: 'تم إلغاء تسجيلك',
   cancelledText: 'يذهب مكانك إلى عائلة أخرى.',
+
+  ageHint: (min, max) =>
+    `هذا النشاط للأطفال ${min != null && max != null ? `من عمر ${min} إلى ${max} سنة` : min != null ? `من عمر ${min} سنة وأكثر` : `حتى عمر ${max} سنة`}. لست متأكداً؟ اتصل بنا.`,
+  interestStart: 'أخبرني عندما يمكنني التسجيل',
+  drawLink: 'شاهد كيف تتم القرعة',
+  kanspasNotValid: (price) =>
+    `لم نستطع تأكيد بطاقة kansenpas الخاصة بك. تسجيلك باقٍ. من الآن تدفع السعر العادي: ${price}.`,
+  questionsCall: (org) => `أسئلة؟ اتصل بـ ${org}.`,
+  offerTitle: (names) => `هناك مكان فارغ لـ ${names}!`,
+  offerBy: (date, time) => `قل نعم قبل ${date} الساعة ${time}.`,
+  offerCall: 'سنتصل بك بخصوص هذا.',
+  offerAccept: 'نعم، آخذ المكان',
+  offerDecline: 'لا، أعطِ المكان لغيري',
+  declineQ: 'هل تريد أن تترك المكان؟',
+  declineText: 'عندها تحصل عائلة أخرى على هذا المكان.',
+  declineYes: 'نعم، اترك المكان',
+  declinedTitle: 'لقد تركت المكان',
+  acceptedTitle: 'المكان لك',
+  offerExpired: 'هذا المكان لم يعد فارغاً. اتصل بنا إذا كنت لا تزال تريد مكاناً.',
+  offerUsed: 'لقد أجبت من قبل عن هذا المكان. اتصل بنا إذا أردت تغيير شيء.',
+  offerNotFound: 'لم نعد نجد هذا المكان. اتصل بنا إذا كنت لا تزال تريد مكاناً.',
+  interestText: 'نخبرك عندما يمكنك التسجيل.',
+  interestSend: 'أخبرني',
+  interestDoneTitle: 'أنت في القائمة',
+  interestDone: 'نخبرك فور ما يمكنك التسجيل.',
+  apIntro: (org) => `شخص من ${org} سيتواصل معك. معاً تجدون حلاً.`,
+  apNameQ: 'ما اسمك؟',
+  apWhenQ: 'متى يسهل علينا الوصول إليك؟',
+  apMorning: 'في الصباح',
+  apAfternoon: 'بعد الظهر',
+  apEvening: 'في المساء',
+  apWhenRequired: 'اختر متى يسهل علينا الوصول إليك.',
+  apSlotGone: 'هذا الموعد لم يعد متاحاً. اختر موعداً آخر.',
+  apLangQ: 'بأي لغة تفضّل أن نتكلم؟',
+  apQuestionQ: 'ماذا تريد أن تسأل؟',
+  apQuestion: 'سؤالك (غير إلزامي)',
+  apQuestionHint: 'مثلاً: أريد مساعدة في التسجيل.',
+  apSend: 'اطلب موعداً',
+  apSending: 'نرسل طلبك الآن.',
+  apDoneTitle: 'وصلنا طلبك',
+  apDone: (org, days, mail) =>
+    `${mail ? 'سيراسلك' : 'سيتصل بك'} ${org} خلال ${days === 1 ? 'يوم عمل واحد' : `${days} أيام عمل`}.`,
+  apBy: (date) => `أي في موعد أقصاه ${date}.`,
+  apCall: (org) => `تفضّل الكلام الآن؟ اتصل بـ ${org}.`,
+  apTooMany: 'لقد طلبت عدة مرات. سنتواصل معك. أو اتصل بنا:',
+  apNotFound: 'لا نجد هذه المنظمة.',
+  apBookingTitle: 'اختر موعداً بنفسك',
+  apBookingText: (org) => `تختار موعداً على صفحة ${org}. تفتح الصفحة في نافذة جديدة.`,
+  apBookingLink: 'افتح الصفحة لحجز موعد',
 
   help: 'تحتاج مساعدة؟ احجز موعداً',
   helpText: (org) => `اتصل بـ ${org}. سيساعدك شخص بكل سرور.`,

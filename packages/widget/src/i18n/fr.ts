@@ -1,7 +1,8 @@
 import type { Messages } from './nl.js';
+import type { More } from './nl-more.js';
 
 /** French: simple words, short sentences, "vous" as usual in public services in Belgium. */
-const fr: Messages = {
+const fr: Messages & More = {
   lang: 'fr',
   locale: 'fr-BE',
   dir: 'ltr',
@@ -133,7 +134,6 @@ const fr: Messages = {
   viewTitle: (title) => `Votre inscription pour ${title}`,
   viewNotFound: 'Nous ne trouvons pas cette inscription.',
   statusOffered: 'Une place est libre pour vous. Appelez-nous pour la prendre.',
-  statusCancelled: 'Cette inscription est annulée.',
   cancel: 'Annuler l’inscription',
   cancelQ: (names) => `Voulez-vous annuler l’inscription de ${names} ?`,
   cancelText: 'Votre place ira alors à une autre famille.',
@@ -141,6 +141,55 @@ const fr: Messages = {
   cancelNo: 'Non, retour',
   cancelledTitle: 'Votre inscription est annulée',
   cancelledText: 'Votre place va à une autre famille.',
+
+  ageHint: (min, max) =>
+    `Cette activité est pour les enfants ${min != null && max != null ? `de ${min} à ${max} ans` : min != null ? `à partir de ${min} ans` : `jusqu’à ${max} ans`}. Un doute ? Appelez-nous.`,
+  interestStart: 'Prévenez-moi quand je peux m’inscrire',
+  drawLink: 'Voir comment se passe le tirage au sort',
+  kanspasNotValid: (price) =>
+    `Nous n’avons pas pu confirmer votre kansenpas. Votre inscription reste valable. Vous payez maintenant le tarif normal : ${price}.`,
+  questionsCall: (org) => `Des questions ? Appelez ${org}.`,
+  offerTitle: (names) => `Il y a une place libre pour ${names} !`,
+  offerBy: (date, time) => `Dites oui avant le ${date} à ${time}.`,
+  offerCall: 'Nous vous appellerons à ce sujet.',
+  offerAccept: 'Oui, je prends la place',
+  offerDecline: 'Non, donnez la place à quelqu’un d’autre',
+  declineQ: 'Voulez-vous laisser la place ?',
+  declineText: 'Une autre famille recevra alors cette place.',
+  declineYes: 'Oui, je laisse la place',
+  declinedTitle: 'Vous avez laissé la place',
+  acceptedTitle: 'La place est pour vous',
+  offerExpired: 'Cette place n’est plus libre. Appelez-nous si vous voulez encore une place.',
+  offerUsed: 'Vous avez déjà répondu pour cette place. Appelez-nous pour changer quelque chose.',
+  offerNotFound: 'Nous ne trouvons plus cette place. Appelez-nous si vous voulez encore une place.',
+  interestText: 'Nous vous prévenons quand vous pouvez vous inscrire.',
+  interestSend: 'Prévenez-moi',
+  interestDoneTitle: 'Vous êtes sur la liste',
+  interestDone: 'Nous vous prévenons dès que vous pouvez vous inscrire.',
+  apIntro: (org) => `Une personne de ${org} vous contacte. Ensemble, vous trouvez une solution.`,
+  apNameQ: 'Comment vous appelez-vous ?',
+  apWhenQ: 'Quand pouvons-nous vous joindre le plus facilement ?',
+  apMorning: 'Le matin',
+  apAfternoon: 'L’après-midi',
+  apEvening: 'Le soir',
+  apWhenRequired: 'Choisissez quand nous pouvons vous joindre.',
+  apSlotGone: 'Ce moment n’est plus libre. Choisissez un autre moment.',
+  apLangQ: 'Quelle langue préférez-vous parler ?',
+  apQuestionQ: 'Que voulez-vous demander ?',
+  apQuestion: 'Votre question (facultatif)',
+  apQuestionHint: 'Par exemple : je veux de l’aide pour l’inscription.',
+  apSend: 'Demandez un rendez-vous',
+  apSending: 'Nous envoyons votre demande.',
+  apDoneTitle: 'Nous avons reçu votre demande',
+  apDone: (org, days, mail) =>
+    `${org} vous ${mail ? 'écrit' : 'appelle'} dans ${days === 1 ? '1 jour ouvrable' : `${days} jours ouvrables`}.`,
+  apBy: (date) => `C’est au plus tard le ${date}.`,
+  apCall: (org) => `Vous préférez parler tout de suite ? Appelez ${org}.`,
+  apTooMany: 'Vous avez déjà demandé plusieurs fois. Nous vous contacterons. Ou appelez-nous :',
+  apNotFound: 'Nous ne trouvons pas cette organisation.',
+  apBookingTitle: 'Choisissez vous-même un moment',
+  apBookingText: (org) => `Vous choisissez un moment sur la page de ${org}. Elle s’ouvre dans une nouvelle fenêtre.`,
+  apBookingLink: 'Ouvrir la page pour prendre rendez-vous',
 
   help: 'Besoin d’aide ? Prenez rendez-vous',
   helpText: (org) => `Appelez ${org}. Quelqu’un vous aidera avec plaisir.`,

@@ -1,5 +1,6 @@
 import type { Language } from '@instap/core/rules';
 import nl, { type Messages } from './nl.js';
+import type { More } from './nl-more.js';
 
 /** Each language in its own words, for the switch. */
 export const LANGUAGE_NAMES: Record<Language, string> = {
@@ -12,7 +13,7 @@ export const LANGUAGE_NAMES: Record<Language, string> = {
 };
 
 // Dutch ships in the main file; the others are separate chunks, loaded when a family picks one.
-const loaders: Record<Exclude<Language, 'nl'>, () => Promise<{ default: Messages }>> = {
+const loaders: Record<Exclude<Language, 'nl'>, () => Promise<{ default: Messages & More }>> = {
   fr: () => import('./fr.js'),
   en: () => import('./en.js'),
   ar: () => import('./ar.js'),
@@ -34,5 +35,10 @@ export async function loadMessages(lang: Language): Promise<Messages> {
   return lang === 'nl' ? nl : (await loaders[lang]()).default;
 }
 
+/** Texts of the screens that load later; Dutch has them in a chunk of their own. */
+export async function loadMore(lang: Language): Promise<More> {
+  return lang === 'nl' ? (await import('./nl-more.js')).default : (await loaders[lang]()).default;
+}
+
 export { nl };
-export type { Messages };
+export type { Messages, More };

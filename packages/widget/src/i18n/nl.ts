@@ -58,6 +58,7 @@ const nl = {
   callQuestions: (org: string) => `Heb je een vraag? Bel ${org}.`,
   start: 'Schrijf in',
   startWaitlist: 'Schrijf in voor de wachtlijst',
+  interestStart: 'Laat me weten wanneer ik kan inschrijven',
   dateAt: (date: string, time: string) => `${date} om ${time}`,
 
   // Step: the children.
@@ -76,81 +77,14 @@ const nl = {
   birthYearNotAYear: 'Vul het geboortejaar in met 4 cijfers, zoals 2016.',
   birthYearFuture: 'Dat jaar moet nog komen. Vul het geboortejaar in, zoals 2016.',
   birthYearTooOld: 'Dat jaar is te lang geleden. Vul het geboortejaar in, zoals 2016.',
-
-  // Step: how to reach you.
-  contactQ: 'Hoe kunnen we je bereiken?',
-  yourName: 'Je naam',
-  reachHint: 'Vul een telefoonnummer of een e-mailadres in. Eén van de twee is genoeg.',
-  phone: 'Telefoonnummer',
-  phoneHint: 'Bijvoorbeeld 0470 12 34 56',
-  email: 'E-mailadres',
-  optional: '(niet verplicht)',
-  nameRequired: 'Vul je naam in.',
-  nameTooLong: 'Een naam heeft hoogstens 80 letters.',
-  contactMissing: 'Vul een telefoonnummer of een e-mailadres in.',
-  phoneFormat: 'Vul een telefoonnummer in zoals 0470 12 34 56.',
-  emailFormat: 'Vul een e-mailadres in zoals naam@voorbeeld.be.',
-
-  // Step: kansenpas.
-  kanspasQ: 'Heb je een kansenpas?',
-  kanspasWhat: 'Met een kansenpas betaal je minder. Je krijgt de pas van de stad als je weinig geld hebt.',
-  kanspasYes: 'Ja, ik heb een kansenpas',
-  kanspasTrust: 'Je hoeft geen nummer of foto te geven. We kijken het later na. Je inschrijving gaat altijd door.',
-  youPay: (price: string, children: number) =>
-    children === 1 ? `Je betaalt ${price}.` : `Je betaalt ${price} voor ${children} kinderen.`,
-
-  // Step: check your answers.
-  checkQ: 'Kijk je antwoorden na',
-  change: 'Wijzig',
-  children: 'Kinderen',
-  childLine: (name: string, year: string) => `${name}, geboren in ${year}`,
-  kanspas: 'Kansenpas',
-  price: 'Prijs',
-  yes: 'Ja',
-  no: 'Nee',
-  notGiven: 'Niet ingevuld',
-  checkFull: 'Alle plaatsen zijn bezet. Je komt op de wachtlijst.',
-  checkLottery: (date: string) => `Op ${date} loten we. Daarna hoor je of je een plaats hebt.`,
-  submit: (names: string) => `Schrijf ${names} in`,
-  sending: 'We versturen je inschrijving.',
+  ageHint: (min: number | null, max: number | null) =>
+    `Deze activiteit is voor kinderen ${min != null && max != null ? `van ${min} tot ${max}` : min != null ? `vanaf ${min}` : `tot ${max}`} jaar. Twijfel je? Bel ons.`,
 
   // Problems.
   errorTitle: 'Er is een probleem',
-  networkTitle: 'Het versturen lukt niet',
-  networkText: 'Je antwoorden zijn bewaard. Kijk of je internet hebt. Probeer het dan opnieuw.',
-  serverProblem: 'Er ging iets mis bij ons. Je antwoorden zijn bewaard.',
   closedNow: 'Inschrijven kan nu niet meer.',
   notOpenNow: 'Inschrijven kan nog niet.',
   callUs: (org: string) => `Bel ${org}. Zij helpen je verder.`,
-
-  // The result.
-  confirmedTitle: (names: string, n: number) => (n === 1 ? `${names} is ingeschreven` : `${names} zijn ingeschreven`),
-  confirmedText: 'Je plaats is zeker.',
-  waitlistTitle: 'Je staat op de wachtlijst',
-  waitlistPosition: (n: number) => `Je bent nummer ${n} op de wachtlijst.`,
-  waitlistNext: 'Komt er een plaats vrij? Dan laten we het je weten.',
-  lotteryTitle: 'Je doet mee aan de loting',
-  lotteryNext: (date: string) => `Op ${date} loten we. Daarna laten we je weten of je een plaats hebt.`,
-  nextTitle: 'Wat gebeurt er nu?',
-  firstSession: (when: string) => `De eerste keer is op ${when}.`,
-  kanspasLater: 'Neem je kansenpas mee. We kijken hem later na.',
-  questions: 'Vragen?',
-  addToCalendar: 'Zet in je agenda',
-  keepTitle: 'Bewaar deze link',
-  keepText: 'Met deze link kan je je inschrijving later bekijken of annuleren.',
-
-  // The family's own view (token).
-  viewTitle: (title: string) => `Je inschrijving voor ${title}`,
-  viewNotFound: 'We vinden deze inschrijving niet.',
-  statusOffered: 'Er is een plaats vrij voor jou. Bel ons om die plaats te nemen.',
-  statusCancelled: 'Deze inschrijving is geannuleerd.',
-  cancel: 'Annuleer de inschrijving',
-  cancelQ: (names: string) => `Wil je de inschrijving van ${names} annuleren?`,
-  cancelText: 'Je plaats gaat dan naar een ander gezin.',
-  cancelYes: 'Ja, annuleer',
-  cancelNo: 'Nee, ga terug',
-  cancelledTitle: 'Je inschrijving is geannuleerd',
-  cancelledText: 'Je plaats gaat naar een ander gezin.',
 
   // Help, the same on every step.
   help: 'Hulp nodig? Maak een afspraak',

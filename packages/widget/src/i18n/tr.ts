@@ -1,8 +1,9 @@
 import type { Messages } from './nl.js';
+import type { More } from './nl-more.js';
 
 /** Turkish: plain words, short sentences, "siz". */
 const cap = (s: string) => s.charAt(0).toLocaleUpperCase('tr') + s.slice(1);
-const tr: Messages = {
+const tr: Messages & More = {
   lang: 'tr',
   locale: 'tr-TR',
   dir: 'ltr',
@@ -131,7 +132,6 @@ const tr: Messages = {
   viewTitle: (title) => `${title} için kaydınız`,
   viewNotFound: 'Bu kaydı bulamıyoruz.',
   statusOffered: 'Sizin için boş bir yer var. Bu yeri almak için bizi arayın.',
-  statusCancelled: 'Bu kayıt iptal edildi.',
   cancel: 'Kaydı iptal et',
   cancelQ: (names) => `${names} için kaydı iptal etmek istiyor musunuz?`,
   cancelText: 'O zaman yeriniz başka bir aileye verilir.',
@@ -139,6 +139,54 @@ const tr: Messages = {
   cancelNo: 'Hayır, geri dön',
   cancelledTitle: 'Kaydınız iptal edildi',
   cancelledText: 'Yeriniz başka bir aileye verilir.',
+
+  ageHint: (min, max) =>
+    `Bu etkinlik ${min != null && max != null ? `${min}-${max} yaş arası` : min != null ? `${min} yaş ve üstü` : `${max} yaşa kadar`} çocuklar içindir. Emin değil misiniz? Bizi arayın.`,
+  interestStart: 'Kayıt olabildiğimde bana haber verin',
+  drawLink: 'Kuranın nasıl çekildiğine bakın',
+  kanspasNotValid: (price) =>
+    `Kansenpas kartınızı onaylayamadık. Kaydınız geçerli. Bundan sonra normal ücreti ödersiniz: ${price}.`,
+  questionsCall: (org) => `Sorunuz mu var? ${org} numarasını arayın.`,
+  offerTitle: (names) => `${names} için boş bir yer var!`,
+  offerBy: (date, time) => `${date} saat ${time} öncesine kadar evet deyin.`,
+  offerCall: 'Bu konuda sizi arayacağız.',
+  offerAccept: 'Evet, yeri alıyorum',
+  offerDecline: 'Hayır, yeri başkasına verin',
+  declineQ: 'Yeri başkasına bırakmak istiyor musunuz?',
+  declineText: 'O zaman bu yeri başka bir aile alır.',
+  declineYes: 'Evet, yeri bırakıyorum',
+  declinedTitle: 'Yeri başkasına bıraktınız',
+  acceptedTitle: 'Yer sizin',
+  offerExpired: 'Bu yer artık boş değil. Hâlâ yer istiyorsanız bizi arayın.',
+  offerUsed: 'Bu yer için zaten cevap verdiniz. Bir şey değiştirmek isterseniz bizi arayın.',
+  offerNotFound: 'Bu yeri artık bulamıyoruz. Hâlâ yer istiyorsanız bizi arayın.',
+  interestText: 'Kayıt olabildiğinizde size haber veririz.',
+  interestSend: 'Bana haber verin',
+  interestDoneTitle: 'Listedesiniz',
+  interestDone: 'Kayıt olabildiğiniz anda size haber veririz.',
+  apIntro: (org) => `${org} çalışanlarından biri sizinle iletişime geçer. Birlikte bir çözüm bulursunuz.`,
+  apNameQ: 'Adınız ne?',
+  apWhenQ: 'Size en kolay ne zaman ulaşırız?',
+  apMorning: 'Sabah',
+  apAfternoon: 'Öğleden sonra',
+  apEvening: 'Akşam',
+  apWhenRequired: 'Size ne zaman ulaşabileceğimizi seçin.',
+  apSlotGone: 'Bu zaman artık boş değil. Başka bir zaman seçin.',
+  apLangQ: 'Hangi dilde konuşmayı tercih edersiniz?',
+  apQuestionQ: 'Ne sormak istiyorsunuz?',
+  apQuestion: 'Sorunuz (zorunlu değil)',
+  apQuestionHint: 'Örneğin: Kayıt için yardım istiyorum.',
+  apSend: 'Randevu isteyin',
+  apSending: 'İsteğinizi gönderiyoruz.',
+  apDoneTitle: 'İsteğinizi aldık',
+  apDone: (org, days, mail) => `${org} size ${days} iş günü içinde ${mail ? 'e-posta gönderir' : 'telefon eder'}.`,
+  apBy: (date) => `Yani en geç ${date}.`,
+  apCall: (org) => `Hemen konuşmak mı istersiniz? ${org} numarasını arayın.`,
+  apTooMany: 'Birkaç kez sordunuz bile. Sizinle iletişime geçeceğiz. Ya da bizi arayın:',
+  apNotFound: 'Bu kuruluşu bulamıyoruz.',
+  apBookingTitle: 'Zamanı kendiniz seçin',
+  apBookingText: (org) => `Zamanı ${org} sayfasında seçersiniz. Sayfa yeni bir pencerede açılır.`,
+  apBookingLink: 'Randevu sayfasını açın',
 
   help: 'Yardım mı lazım? Randevu alın',
   helpText: (org) => `${org} numarasını arayın. Size seve seve yardım ederler.`,

@@ -22,6 +22,10 @@ export const styles = css`
     --_surface: var(--instap-color-surface, #f3f4f6);
     --_focus: var(--instap-color-focus, #1b1b1b);
   }
+  /* Inside "Hulp nodig?" of the registration: no second frame. */
+  :host([embedded]) .root {
+    padding: 0;
+  }
   :host([hidden]) {
     display: none;
   }
@@ -106,6 +110,7 @@ export const styles = css`
     align-items: center;
   }
   select,
+  textarea,
   input[type='text'],
   input[type='tel'],
   input[type='email'] {
@@ -117,6 +122,7 @@ export const styles = css`
     min-height: 44px;
     padding: 0.35em 0.5em;
   }
+  textarea,
   input[type='text'],
   input[type='tel'],
   input[type='email'] {
@@ -142,6 +148,17 @@ export const styles = css`
     text-align: center;
     visibility: visible;
     opacity: 1;
+  }
+  /* A link that opens the organisation's booking page looks like the button it acts as. */
+  a.button {
+    display: inline-flex;
+    align-items: center;
+    min-height: 44px;
+    padding: 0.5em 1em;
+    border-radius: var(--_radius);
+    background: var(--_primary);
+    color: var(--instap-color-primary-text, #fff);
+    font-weight: 700;
   }
   .primary {
     background: var(--_primary);

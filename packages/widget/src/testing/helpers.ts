@@ -4,8 +4,11 @@
  */
 import type { PublicActivity, RegistrationCreated, RegistrationView } from '@instap/core/schemas';
 import { priceFor } from '@instap/core/pricing';
+import type { LitElement } from 'lit';
 import '../index.js';
 import type { InstapRegistration } from '../registration/registration.js';
+import type { InstapAppointment } from '../appointment/appointment.js';
+import type { AppointmentOptions } from '@instap/core/appointments';
 
 export const NOW = new Date('2026-03-02T10:00:00Z');
 
@@ -80,6 +83,7 @@ export function view(status: RegistrationView['status'] = 'confirmed'): Registra
     id: 'reg-1',
     status,
     offerExpiresAt: null,
+    offer: null,
     createdAt: '2026-03-02T10:00:00Z',
     language: 'nl',
     kanspas: true,
@@ -141,22 +145,33 @@ export async function mount(attrs: Record<string, string> = { activity: 'act-zwe
   return el;
 }
 
-/** Lets fetches, dynamic imports and Lit updates finish. */
-export async function settle(el: InstapRegistration, rounds = 6) {
+/** Lets fetches, dynamic imports (lazy chunks) and Lit updates finish. */
+export async function settle(el: LitElement, rounds = 6) {
   for (let i = 0; i < rounds; i++) {
+    await new Promise((r) => setTimeout(r, 0));
+    await el.updateComplete;
+  }
+  // A lazy chunk on its way shows [data-loading]: wait for it (at most 3 s), also inside a nested element.
+  const busy = (root: ParentNode | null | undefined): boolean =>
+    !!root && (!!root.querySelector('[data-loading]') || [...root.querySelectorAll('instap-appointment')].some((a) => busy(a.shadowRoot)));
+  for (let i = 0; i < 150 && busy(el.shadowRoot); i++) {
+    await new Promise((r) => setTimeout(r, 20));
+    await el.updateComplete;
+  }
+  for (let i = 0; i < 2; i++) {
     await new Promise((r) => setTimeout(r, 0));
     await el.updateComplete;
   }
 }
 
-export const root = (el: InstapRegistration) => el.shadowRoot!;
-export const $ = <T extends Element = HTMLElement>(el: InstapRegistration, sel: string) => root(el).querySelector<T>(sel);
-export const $$ = <T extends Element = HTMLElement>(el: InstapRegistration, sel: string) => [...root(el).querySelectorAll<T>(sel)];
+export const root = (el: LitElement) => el.shadowRoot!;
+export const $ = <T extends Element = HTMLElement>(el: LitElement, sel: string) => root(el).querySelector<T>(sel);
+export const $$ = <T extends Element = HTMLElement>(el: LitElement, sel: string) => [...root(el).querySelectorAll<T>(sel)];
 /** Visible text of the widget, laid out (block elements on their own line). */
-export const text = (el: InstapRegistration) => ($(el, '.root') as HTMLElement).innerText.replace(/[\u00a0\u202f]/g, ' ');
-export const heading = (el: InstapRegistration) => $(el, '[data-heading]')?.textContent?.trim() ?? '';
+export const text = (el: LitElement) => ($(el, '.root') as HTMLElement).innerText.replace(/[\u00a0\u202f]/g, ' ');
+export const heading = (el: LitElement) => $(el, '[data-heading]')?.textContent?.trim() ?? '';
 
-export function button(el: InstapRegistration, label: string | RegExp): HTMLButtonElement {
+export function button(el: LitElement, label: string | RegExp): HTMLButtonElement {
   const b = $$<HTMLButtonElement>(el, 'button').find((x) =>
     typeof label === 'string' ? x.textContent!.trim() === label : label.test(x.textContent!.trim()),
   );
@@ -164,12 +179,12 @@ export function button(el: InstapRegistration, label: string | RegExp): HTMLButt
   return b;
 }
 
-export async function click(el: InstapRegistration, label: string | RegExp) {
+export async function click(el: LitElement, label: string | RegExp) {
   button(el, label).click();
   await settle(el);
 }
 
-export async function type(el: InstapRegistration, id: string, value: string) {
+export async function type(el: LitElement, id: string, value: string) {
   const input = $<HTMLInputElement>(el, `#${id}`);
   if (!input) throw new Error(`No input #${id}`);
   input.value = value;
@@ -218,4 +233,45 @@ export async function fillTo(el: InstapRegistration, step: 'children' | 'contact
   await click(el, 'Doorgaan');
   if (step === 'kanspas') return;
   await click(el, 'Doorgaan');
+}
+
+// ——— the appointment ———
+export function apOptions(over: Partial<AppointmentOptions> = {}): AppointmentOptions {
+  return {
+    name: 'Sportclub De Leie',
+    phone: '056 27 80 00',
+    contactWithinWorkdays: 2,
+    slots: [{ id: 'di-10', label: 'Spreekuur', startsAt: '2026-03-10T13:00:00Z' }],
+    bookingUrl: null,
+    ...over,
+  };
+}
+export const AP = '/organisations/de-leie/';
+
+export async function mountAppointment(attrs: Record<string, string> = { organisation: 'de-leie', lang: 'nl' }): Promise<InstapAppointment> {
+  const el = document.createElement('instap-appointment');
+  el.clock = () => NOW;
+  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
+  document.body.append(el);
+  await settle(el);
+  return el;
+}
+
+/** Picks a radio by its label. */
+export async function choose(el: LitElement, label: string) {
+  const l = $$(el, 'label').find((x) => x.textContent!.trim() === label);
+  if (!l) throw new Error(`No choice "${label}" in: ${$$(el, 'label').map((x) => x.textContent!.trim()).join(' | ')}`);
+  ($(el, `#${l.getAttribute('for')}`) as HTMLInputElement).click();
+  await settle(el);
+}
+
+/** A registration view with an open offer. */
+export function offered(expiresAt: string | null = '2026-03-02T17:00:00Z'): RegistrationView {
+  return { ...view('offered'), offer: { token: 'off-1', expiresAt }, offerExpiresAt: expiresAt };
+}
+
+/** Waits (at most 3 s) until `ok()` holds: for a language chunk that arrives later. */
+export async function until(el: LitElement, ok: () => boolean, what = 'condition') {
+  for (let i = 0; i < 150 && !ok(); i++) await settle(el, 1);
+  if (!ok()) throw new Error(`Timed out waiting for ${what}`);
 }

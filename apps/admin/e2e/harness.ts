@@ -1,0 +1,66 @@
+/**
+ * A real Instap server for the console's end-to-end tests: the server app (API, widget, demo
+ * site) on embedded PGlite, the built console at /admin, the demo club and its accounts, and
+ * Debian's Chromium driven by playwright-core.
+ */
+import { createRequire } from 'node:module';
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { serve } from '@hono/node-server';
+import { ensureDemoAdmin, openDatabase, seedDemo } from '@instap/api';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { createServer } from '../../server/src/server.js';
+
+export const ADMIN_DIST = fileURLToPath(new URL('../dist', import.meta.url));
+export const PASSWORD = 'demo-wachtwoord-e2e';
+
+export async function startInstap() {
+  const database = await openDatabase();
+  const clock = () => new Date();
+  await seedDemo(database.db, clock());
+  await ensureDemoAdmin(database.db, { password: PASSWORD });
+  let app: ReturnType<typeof createServer> | null = null;
+  const server = serve({ fetch: (req, env) => app!.fetch(req, env), port: 0, hostname: '127.0.0.1' });
+  await new Promise((resolve) => server.once('listening', resolve));
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  app = createServer({ db: database.db, clock, publicOrigin: origin, exposeSignInLinks: true, adminDir: ADMIN_DIST });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  return {
+    origin,
+    db: database.db,
+    browser,
+    async close() {
+      await browser.close();
+      await new Promise((resolve) => server.close(resolve));
+      await database.close();
+    },
+  };
+}
+
+const axeSource = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+/** axe-core on the whole page with the WCAG 2.2 AA tags and target-size; returns readable violations. */
+export async function axe(page: Page): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: axeSource });
+  const result = await page.evaluate(async () => {
+    const r = await (window as any).axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+      rules: { 'target-size': { enabled: true } },
+    });
+    return r.violations.map((v: any) => `${v.id}: ${v.help} — ${v.nodes.map((n: any) => n.target.join(' ')).slice(0, 3).join(' | ')}`);
+  });
+  return result;
+}
+
+export async function signIn(page: Page, origin: string, email: string) {
+  await page.goto(`${origin}/admin/`);
+  await page.getByLabel('E-mailadres').fill(email);
+  await page.getByLabel('Wachtwoord', { exact: true }).fill(PASSWORD);
+  await page.getByRole('button', { name: 'Meld aan' }).click();
+  await page.getByRole('heading', { level: 1, name: /Activiteiten/ }).waitFor();
+}
+
+export type { Browser, Page };

@@ -1,0 +1,32 @@
+/** The console's entry: its styles, and every element, defined once. */
+import './ui/styles.css';
+import { InstapConsole } from './app/console.js';
+import { Activities } from './screens/activities.js';
+import { ActivityFormScreen } from './screens/activity-form/activity-form.js';
+import { ActivitySnippet } from './screens/activity-form/snippet.js';
+import { Charter } from './screens/charter.js';
+import { FollowUp } from './screens/follow-up.js';
+import { OrganisationScreen } from './screens/organisation.js';
+import { ReferralPrint, Referrals } from './screens/referrals.js';
+import { RegisterFamily } from './screens/register-family.js';
+import { Registrations } from './screens/registrations.js';
+import { LinkSignIn, SignIn } from './screens/sign-in.js';
+import { Users } from './screens/users.js';
+
+const elements: [string, CustomElementConstructor][] = [
+  ['instap-console', InstapConsole],
+  ['instap-sign-in', SignIn],
+  ['instap-link-sign-in', LinkSignIn],
+  ['instap-activities', Activities],
+  ['instap-activity-form', ActivityFormScreen],
+  ['instap-activity-snippet', ActivitySnippet],
+  ['instap-registrations', Registrations],
+  ['instap-register-family', RegisterFamily],
+  ['instap-referrals', Referrals],
+  ['instap-referral-print', ReferralPrint],
+  ['instap-users', Users],
+  ['instap-charter', Charter],
+  ['instap-organisation', OrganisationScreen],
+  ['instap-follow-up', FollowUp],
+];
+for (const [name, ctor] of elements) if (!customElements.get(name)) customElements.define(name, ctor);

@@ -1,0 +1,153 @@
+/**
+ * The families registered for one activity: filter by status, search by name, export as CSV,
+ * record a kanspas check and cancel on a family's behalf. An intermediary sees only the
+ * families they registered (the API cuts the list).
+ */
+import { html, nothing } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { API, api } from '../api.js';
+import type { InstapConsole } from '../app/console.js';
+import { can } from '../app/session.js';
+import { KANSPAS_CHECK_NL, LANGUAGE_NL, STATUS_NL, euro } from '../format.js';
+import { problemText } from '../ui/errors.js';
+import { notice, Screen } from '../ui/screen.js';
+import type { AdminActivity } from './activities.js';
+
+interface Row {
+  id: string;
+  status: string;
+  waitlistPosition: number | null;
+  language: string;
+  kanspas: boolean;
+  kanspasCheck: string;
+  referred: boolean;
+  children: { firstName: string; birthYear: number; placeKind: string | null }[];
+  contact: { name: string; phone: string | null; email: string | null };
+  priceCents: number;
+}
+
+export class Registrations extends Screen {
+  @property({ attribute: false }) app!: InstapConsole;
+  @property() activityId = '';
+  @state() activity: AdminActivity | null = null;
+  @state() rows: Row[] | null = null;
+  @state() status = '';
+  @state() search = '';
+  @state() message = '';
+  @state() problem = '';
+
+  override updated(changed: Map<string, unknown>) {
+    if (changed.has('activityId')) void this.load();
+  }
+
+  private async load() {
+    try {
+      this.activity = await api<AdminActivity>('GET', `/admin/activities/${this.activityId}`);
+      this.rows = (await api<{ registrations: Row[] }>('GET', `/admin/activities/${this.activityId}/registrations`)).registrations;
+    } catch (e) {
+      this.problem = problemText(e);
+    }
+  }
+
+  private get visible(): Row[] {
+    const q = this.search.trim().toLowerCase();
+    return (this.rows ?? []).filter(
+      (r) => (!this.status || r.status === this.status) && (!q || [r.contact.name, ...r.children.map((c) => c.firstName)].some((n) => n.toLowerCase().includes(q))),
+    );
+  }
+
+  private async setCheck(r: Row, status: string) {
+    try {
+      const res = await api<{ priceCents: number }>('PUT', `/admin/registrations/${r.id}/kanspas-check`, { status });
+      this.message = `Kansenpas van ${r.contact.name}: ${KANSPAS_CHECK_NL[status]}. De prijs is nu ${euro(res.priceCents)}.`;
+      await this.load();
+    } catch (e) {
+      this.message = problemText(e);
+    }
+  }
+
+  private async cancel(r: Row) {
+    if (!confirm(`Wil je de inschrijving van ${r.contact.name} annuleren? De plaats gaat naar de wachtlijst.`)) return;
+    try {
+      await api('POST', `/admin/registrations/${r.id}/cancel`);
+      this.message = `De inschrijving van ${r.contact.name} is geannuleerd.`;
+      await this.load();
+    } catch (e) {
+      this.message = problemText(e);
+    }
+  }
+
+  override render() {
+    const role = this.app.session!.user.role;
+    const a = this.activity;
+    return html`<p><a href="#/activities" class="back">Terug naar de activiteiten</a></p>
+      <h1>Inschrijvingen${a ? html` voor ${a.title}` : nothing}</h1>
+      ${this.problem ? html`<p class="field-error">${this.problem}</p>` : nothing}
+      ${notice(this.message)}
+      ${a
+        ? html`<p>${a.counts.confirmed} ingeschreven, ${a.counts.waitlisted} op de wachtlijst, ${a.counts.lottery} voor de loting. Nog ${a.placesLeft} van ${a.capacity} plaatsen vrij.</p>
+            <ul class="actions actions--row">
+              <li><a href="${API}/admin/activities/${this.activityId}/registrations?format=csv" download>Download als CSV</a></li>
+              <li><a href="#/activities/${this.activityId}/register">Schrijf een gezin in</a></li>
+            </ul>`
+        : nothing}
+      <div class="filters inline" role="search">
+        <div class="field">
+          <label class="label" for="filter-status">Toon</label>
+          <select id="filter-status" @change=${(e: Event) => (this.status = (e.target as HTMLSelectElement).value)}>
+            <option value="">Alle inschrijvingen</option>
+            ${Object.entries(STATUS_NL).map(([v, t]) => html`<option value=${v} ?selected=${v === this.status}>${t}</option>`)}
+          </select>
+        </div>
+        <div class="field">
+          <label class="label" for="filter-search">Zoek op naam</label>
+          <input id="filter-search" type="search" class="input--medium" .value=${this.search} @input=${(e: Event) => (this.search = (e.target as HTMLInputElement).value)} />
+        </div>
+      </div>
+      ${this.rows === null ? html`<p role="status">Inschrijvingen laden…</p>` : this.renderTable(can.checkKanspas(role))}`;
+  }
+
+  private renderTable(checks: boolean) {
+    const rows = this.visible;
+    if (!rows.length) return html`<p role="status">Geen inschrijvingen${this.status || this.search ? ' die passen bij je keuze' : ''}.</p>`;
+    return html`<p role="status" class="visually-hidden">${rows.length} inschrijvingen</p>
+      <table class="table">
+        <caption class="visually-hidden">Inschrijvingen</caption>
+        <thead>
+          <tr>
+            <th scope="col">Gezin</th>
+            <th scope="col">Status</th>
+            <th scope="col">Kinderen</th>
+            <th scope="col">Contact</th>
+            <th scope="col">Taal</th>
+            <th scope="col">Kansenpas</th>
+            <th scope="col" class="num">Prijs</th>
+            <th scope="col">Doen</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${rows.map(
+            (r) => html`<tr>
+              <th scope="row">${r.contact.name}${r.referred ? html`<br /><span class="tag">Verwezen</span>` : nothing}</th>
+              <td>${STATUS_NL[r.status] ?? r.status}${r.waitlistPosition ? html` (nummer ${r.waitlistPosition})` : nothing}</td>
+              <td>${r.children.map((c) => html`${c.firstName} (${c.birthYear})${c.placeKind === 'reserved' ? ' · voorbehouden plaats' : ''}<br />`)}</td>
+              <td>${r.contact.phone ? html`<a href="tel:${r.contact.phone.replace(/\s/g, '')}">${r.contact.phone}</a><br />` : nothing}${r.contact.email ?? ''}</td>
+              <td>${LANGUAGE_NL[r.language] ?? r.language}</td>
+              <td>${r.kanspas ? this.renderCheck(r, checks) : 'Nee'}</td>
+              <td class="num">${euro(r.priceCents)}</td>
+              <td>${r.status === 'cancelled' ? '' : html`<button type="button" class="button button--secondary button--small" @click=${() => this.cancel(r)}>Annuleer<span class="visually-hidden"> de inschrijving van ${r.contact.name}</span></button>`}</td>
+            </tr>`,
+          )}
+        </tbody>
+      </table>`;
+  }
+
+  private renderCheck(r: Row, checks: boolean) {
+    if (!checks) return KANSPAS_CHECK_NL[r.kanspasCheck] ?? r.kanspasCheck;
+    const id = `check-${r.id}`;
+    return html`<label class="visually-hidden" for=${id}>Kansenpas van ${r.contact.name}</label>
+      <select id=${id} @change=${(e: Event) => this.setCheck(r, (e.target as HTMLSelectElement).value)}>
+        ${['claimed', 'verified', 'not-valid'].map((s) => html`<option value=${s} ?selected=${s === r.kanspasCheck}>${KANSPAS_CHECK_NL[s]}</option>`)}
+      </select>`;
+  }
+}

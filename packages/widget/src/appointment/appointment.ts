@@ -1,0 +1,106 @@
+import { LitElement, html, type PropertyValues } from 'lit';
+import type { AppointmentContext } from '@instap/core/appointments';
+import type { Language } from '@instap/core/rules';
+import { scriptOrigin } from '../api.js';
+import type { Contact } from '../fields/contact.js';
+import { loadMessages, nl, pickLanguage, type Messages } from '../i18n/index.js';
+import type { Screen } from '../registration/registration.js';
+import { styles } from '../registration/registration.styles.js';
+
+/**
+ * `<instap-appointment organisation="slug">`: "Hulp nodig? Maak een afspraak". A family leaves a
+ * name, a way to reach them, a moment and a language; a person of the organisation calls back.
+ * Or, when the organisation books on its own page, that page opens with the name filled in.
+ * The flow itself is a chunk of its own, fetched when this element meets the page (or when
+ * "Hulp nodig?" opens it inside `<instap-registration>`). The phone stays visible on every step.
+ *
+ * @summary Ask for an appointment with a person.
+ *
+ * @property organisation - slug of the organisation (attribute `organisation`).
+ * @property lang - language to start in (nl, fr, en, ar, tr, uk); default from `navigator.language`, then Dutch.
+ * @property apiBase - origin of the Instap server (attribute `api-base`); default: where the script came from.
+ * @property context - where the family got stuck: `{ activityId, step, language }`, sent along for staff.
+ * @property prefill - name, phone and e-mail the family already gave (the registration passes them on).
+ * @property embedded - set inside `<instap-registration>`: no language switch and no phone line of its own (attribute `embedded`).
+ * @property clock - function returning "now" (injected in tests).
+ *
+ * @fires instap-appointment-requested - The request was stored. Bubbles, composed; detail `{ id }`.
+ *
+ * @csspart root - the outer box, carries `lang` and `dir`.
+ * @csspart heading - the question of every step.
+ * @csspart button - the primary button ("Doorgaan", "Vraag een afspraak").
+ * @csspart input - text inputs and the question box.
+ * @csspart error-summary - the box listing the problems at the top of a step.
+ *
+ * @cssprop --instap-color-primary - buttons and links (default #0b5cad).
+ * @cssprop --instap-color-primary-text - text on primary buttons (default #fff).
+ * @cssprop --instap-color-text - body text (default #1b1b1b).
+ * @cssprop --instap-color-muted - hints and captions (default #4b5563).
+ * @cssprop --instap-color-background - background (default #fff).
+ * @cssprop --instap-color-error - errors (default #b3261e).
+ * @cssprop --instap-color-focus - the focus outline (default #1b1b1b).
+ * @cssprop --instap-font-family - font (default system-ui stack).
+ * @cssprop --instap-font-size - base font size (default 1.125rem).
+ * @cssprop --instap-radius - corner radius (default 6px).
+ */
+export class InstapAppointment extends LitElement {
+  static override styles = styles;
+  static override properties = {
+    organisation: {},
+    lang: {},
+    apiBase: { attribute: 'api-base' },
+    context: { attribute: false },
+    prefill: { attribute: false },
+    embedded: { type: Boolean, reflect: true },
+    clock: { attribute: false },
+    m: { state: true },
+    flow: { state: true },
+  };
+
+  organisation = '';
+  override lang = '';
+  apiBase = '';
+  context?: AppointmentContext;
+  prefill?: Contact;
+  embedded = false;
+  clock: () => Date = () => new Date();
+  m: Messages = nl;
+  flow?: Screen | false;
+  #ticket = 0;
+
+  get base() {
+    return this.apiBase || scriptOrigin;
+  }
+
+  override connectedCallback() {
+    super.connectedCallback();
+    if (!this.lang) void this.setLanguage(pickLanguage(navigator.language) ?? 'nl');
+    if (!this.flow) void this.#start();
+  }
+
+  async #start() {
+    try {
+      const { AppointmentFlow } = await import('./flow.js');
+      this.flow ||= new AppointmentFlow(this);
+    } catch {
+      this.flow = false; // the chunk did not arrive: the phone is what is left (see render)
+    }
+  }
+
+  async setLanguage(lang: Language) {
+    const ticket = ++this.#ticket;
+    const m = await loadMessages(lang);
+    if (ticket === this.#ticket) this.m = m;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>) {
+    if (changed.has('lang') && this.lang) void this.setLanguage(pickLanguage(this.lang) ?? 'nl');
+  }
+
+  protected override render() {
+    const m = this.m;
+    return html`<div class="root" part="root" lang=${m.lang} dir=${m.dir}>
+      ${this.flow ? this.flow.render() : this.flow === false ? html`<p>${m.loadFailed}</p>` : html`<p role="status" data-loading></p>`}
+    </div>`;
+  }
+}

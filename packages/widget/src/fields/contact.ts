@@ -1,0 +1,85 @@
+/**
+ * "How can we reach you?": a name, and a phone number or an e-mail address (one is enough).
+ * The registration, the interest list and the appointment all ask it with these fields, check
+ * it with the same core rules as the API, and read the API's issues the same way. Only screens
+ * after the first "Doorgaan" use it, so it travels in a lazy chunk with its texts.
+ */
+import { html } from 'lit';
+import { contactProblem, emailProblem, nameProblem, phoneProblem, type FieldProblem } from '@instap/core/rules';
+import type { ApiError } from '../api.js';
+import type { Messages, More } from '../i18n/index.js';
+import { field, type FieldError } from './field.js';
+
+export interface Contact {
+  name: string;
+  phone: string;
+  email: string;
+}
+
+type ContactField = 'name' | 'phone' | 'email';
+type M = Messages & More;
+
+/** One message per field and per kind of failure. A problem a field does not know gets that field's usual words. */
+export function problemText(m: M, f: ContactField, p: FieldProblem): string {
+  return f === 'name' ? (p === 'too-long' ? m.nameTooLong : m.nameRequired) : f === 'phone' ? (p === 'contact-missing' ? m.contactMissing : m.phoneFormat) : m.emailFormat;
+}
+
+/**
+ * Server issues carry a core `FieldProblem` as `code`. Some routes spell it with underscores
+ * ("phone_format", "name_required"); anything else (zod's "invalid_type") falls through to the
+ * field's own words in `problemText` (and the children's own).
+ */
+export const asProblem = (code = '') => code.replace(/_/g, '-').replace(/^name-/, '') as FieldProblem;
+
+/**
+ * Issues by path onto fields. `locate` turns a path into the field's id, kind and child; an
+ * issue it cannot place means the whole answer is shown as a general problem (null).
+ */
+export function fromIssues(error: ApiError, locate: (path: string, p: FieldProblem) => FieldError | null): FieldError[] | null {
+  const out: FieldError[] = [];
+  for (const issue of error.issues ?? []) {
+    const e = locate(issue.path, asProblem(issue.code));
+    if (!e) return null;
+    if (!out.some((o) => o.id === e.id)) out.push(e);
+  }
+  return out.length ? out : null;
+}
+
+/** Paths "name", "phone", "email" (after an optional prefix such as "contact.") onto `${id}-name`. */
+export const contactLocator = (m: M, id: string, prefix = '') => (path: string, p: FieldProblem) => {
+  const f = path.startsWith(prefix) && path.slice(prefix.length);
+  return f === 'name' || f === 'phone' || f === 'email' ? { id: `${id}-${f}`, text: problemText(m, f, p) } : null;
+};
+
+/** The checks of "Doorgaan"; `parts` picks the name, the ways to reach, or both. */
+export function contactErrors(m: M, c: Contact, id: string, parts = 3): FieldError[] {
+  const out: FieldError[] = [];
+  const add = (f: ContactField, p: FieldProblem | null) => p && out.push({ id: `${id}-${f}`, text: problemText(m, f, p) });
+  if (parts & 1) add('name', nameProblem(c.name));
+  if (parts & 2) {
+    add('phone', contactProblem(c) ?? phoneProblem(c.phone));
+    add('email', emailProblem(c.email));
+  }
+  return out;
+}
+
+/** The body the API expects: trimmed, and no empty phone or e-mail. */
+export function contactBody(c: Contact) {
+  return {
+    name: c.name.trim(),
+    ...(c.phone.trim() ? { phone: c.phone.trim() } : {}),
+    ...(c.email.trim() ? { email: c.email.trim() } : {}),
+  };
+}
+
+export function nameField(m: M, c: Contact, id: string, errors: FieldError[], set: (c: Contact) => void, next: () => void, label = m.yourName) {
+  return field(`${id}-name`, label, c.name, errors, (name) => set({ ...c, name }), next, { autocomplete: 'name' });
+}
+
+export function reachFields(m: M, c: Contact, id: string, errors: FieldError[], set: (c: Contact) => void, next: () => void) {
+  return html`<fieldset>
+    <legend class="hint">${m.reachHint}</legend>
+    ${field(`${id}-phone`, m.phone, c.phone, errors, (phone) => set({ ...c, phone }), next, { hint: m.phoneHint, type: 'tel', autocomplete: 'tel' })}
+    ${field(`${id}-email`, m.email, c.email, errors, (email) => set({ ...c, email }), next, { type: 'email', autocomplete: 'email' })}
+  </fieldset>`;
+}

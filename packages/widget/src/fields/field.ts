@@ -1,0 +1,81 @@
+import { html, nothing, type TemplateResult } from 'lit';
+
+/** A problem, shown in the summary and beside its field. `id` is the input's id in the same shadow root. */
+export interface FieldError {
+  id: string;
+  text: string;
+}
+
+export interface FieldOptions {
+  hint?: string;
+  /** A second hint that is no error, such as "this activity is for ages 6 to 10". */
+  note?: TemplateResult | false;
+  type?: string;
+  autocomplete?: string;
+  inputmode?: string;
+  narrow?: boolean;
+  /** A textarea instead of one line. */
+  long?: boolean;
+}
+
+/**
+ * Label, hint, error and input together in one shadow root: `for` and `aria-describedby` are id
+ * references and cannot cross a shadow boundary. Enter in a one-line field means "Doorgaan".
+ */
+export function field(
+  id: string,
+  label: string,
+  value: string,
+  errors: FieldError[],
+  onInput: (v: string) => void,
+  onEnter: () => void,
+  o: FieldOptions = {},
+) {
+  const error = errors.find((e) => e.id === id)?.text;
+  const described = [o.hint && `${id}-hint`, o.note && `${id}-note`, error && `${id}-error`].filter(Boolean).join(' ');
+  const input = (e: Event) => onInput((e.target as HTMLInputElement).value);
+  return html`<div class="field ${error ? 'invalid' : ''}">
+    <label for=${id}>${label}</label>
+    ${o.hint ? html`<p class="hint" id=${`${id}-hint`}>${o.hint}</p>` : nothing}
+    ${o.note ? html`<p class="hint note" id=${`${id}-note`}>${o.note}</p>` : nothing}
+    ${error ? html`<p class="error" id=${`${id}-error`}>${error}</p>` : nothing}
+    ${o.long
+      ? html`<textarea id=${id} part="input" rows="4" .value=${value} aria-invalid=${!!error} aria-describedby=${described || nothing} @input=${input}></textarea>`
+      : html`<input
+          id=${id}
+          part="input"
+          class=${o.narrow ? 'narrow' : ''}
+          type=${o.type ?? 'text'}
+          .value=${value}
+          autocomplete=${o.autocomplete ?? 'off'}
+          inputmode=${o.inputmode ?? nothing}
+          aria-invalid=${!!error}
+          aria-describedby=${described || nothing}
+          @input=${input}
+          @keydown=${(e: KeyboardEvent) => e.key === 'Enter' && onEnter()}
+        />`}
+  </div>`;
+}
+
+/** The summary at the top of a step: it takes focus, and each item moves focus to its field. */
+export function errorSummary(title: string, errors: FieldError[], root: ParentNode) {
+  if (!errors.length) return nothing;
+  return html`<div class="error-summary" part="error-summary" tabindex="-1" aria-labelledby="error-title">
+    <h2 id="error-title">${title}</h2>
+    <ul>
+      ${errors.map(
+        (e) =>
+          html`<li>
+            <a
+              href=${`#${e.id}`}
+              @click=${(ev: Event) => {
+                ev.preventDefault();
+                root.querySelector<HTMLElement>(`#${e.id}`)?.focus();
+              }}
+              >${e.text}</a
+            >
+          </li>`,
+      )}
+    </ul>
+  </div>`;
+}

@@ -1,0 +1,124 @@
+/**
+ * Dutch texts of the screens that load later (the steps after the first "Doorgaan", the family's
+ * own view, the interest list, the appointment). They travel in a chunk of their own, so the
+ * script-tag file stays small. Every other
+ * language has these keys in its one catalogue (type `Messages & More`).
+ */
+const more = {
+  // Steps after the first "Doorgaan": how to reach you, kansenpas, check, the result.
+  contactQ: 'Hoe kunnen we je bereiken?',
+  yourName: 'Je naam',
+  reachHint: 'Vul een telefoonnummer of een e-mailadres in. Eén van de twee is genoeg.',
+  phone: 'Telefoonnummer',
+  phoneHint: 'Bijvoorbeeld 0470 12 34 56',
+  email: 'E-mailadres',
+  optional: '(niet verplicht)',
+  nameRequired: 'Vul je naam in.',
+  nameTooLong: 'Een naam heeft hoogstens 80 letters.',
+  contactMissing: 'Vul een telefoonnummer of een e-mailadres in.',
+  phoneFormat: 'Vul een telefoonnummer in zoals 0470 12 34 56.',
+  emailFormat: 'Vul een e-mailadres in zoals naam@voorbeeld.be.',
+  networkTitle: 'Het versturen lukt niet',
+  networkText: 'Je antwoorden zijn bewaard. Kijk of je internet hebt. Probeer het dan opnieuw.',
+  serverProblem: 'Er ging iets mis bij ons. Je antwoorden zijn bewaard.',
+  kanspasQ: 'Heb je een kansenpas?',
+  kanspasWhat: 'Met een kansenpas betaal je minder. Je krijgt de pas van de stad als je weinig geld hebt.',
+  kanspasYes: 'Ja, ik heb een kansenpas',
+  kanspasTrust: 'Je hoeft geen nummer of foto te geven. We kijken het later na. Je inschrijving gaat altijd door.',
+  youPay: (price: string, children: number) =>
+    children === 1 ? `Je betaalt ${price}.` : `Je betaalt ${price} voor ${children} kinderen.`,
+  checkQ: 'Kijk je antwoorden na',
+  change: 'Wijzig',
+  children: 'Kinderen',
+  childLine: (name: string, year: string) => `${name}, geboren in ${year}`,
+  kanspas: 'Kansenpas',
+  price: 'Prijs',
+  yes: 'Ja',
+  no: 'Nee',
+  notGiven: 'Niet ingevuld',
+  checkFull: 'Alle plaatsen zijn bezet. Je komt op de wachtlijst.',
+  checkLottery: (date: string) => `Op ${date} loten we. Daarna hoor je of je een plaats hebt.`,
+  submit: (names: string) => `Schrijf ${names} in`,
+  sending: 'We versturen je inschrijving.',
+  confirmedTitle: (names: string, n: number) => (n === 1 ? `${names} is ingeschreven` : `${names} zijn ingeschreven`),
+  confirmedText: 'Je plaats is zeker.',
+  waitlistTitle: 'Je staat op de wachtlijst',
+  waitlistPosition: (n: number) => `Je bent nummer ${n} op de wachtlijst.`,
+  waitlistNext: 'Komt er een plaats vrij? Dan laten we het je weten.',
+  lotteryTitle: 'Je doet mee aan de loting',
+  lotteryNext: (date: string) => `Op ${date} loten we. Daarna laten we je weten of je een plaats hebt.`,
+  nextTitle: 'Wat gebeurt er nu?',
+  firstSession: (when: string) => `De eerste keer is op ${when}.`,
+  kanspasLater: 'Neem je kansenpas mee. We kijken hem later na.',
+  questions: 'Vragen?',
+  addToCalendar: 'Zet in je agenda',
+  keepTitle: 'Bewaar deze link',
+  keepText: 'Met deze link kan je je inschrijving later bekijken of annuleren.',
+
+  // The family's own view (token).
+  viewTitle: (title: string) => `Je inschrijving voor ${title}`,
+  viewNotFound: 'We vinden deze inschrijving niet.',
+  statusOffered: 'Er is een plaats vrij voor jou. Bel ons om die plaats te nemen.',
+  cancel: 'Annuleer de inschrijving',
+  cancelQ: (names: string) => `Wil je de inschrijving van ${names} annuleren?`,
+  cancelText: 'Je plaats gaat dan naar een ander gezin.',
+  cancelYes: 'Ja, annuleer',
+  cancelNo: 'Nee, ga terug',
+  cancelledTitle: 'Je inschrijving is geannuleerd',
+  cancelledText: 'Je plaats gaat naar een ander gezin.',
+  drawLink: 'Bekijk hoe we loten',
+  kanspasNotValid: (price: string) =>
+    `We konden je kansenpas niet bevestigen. Je inschrijving blijft. Je betaalt vanaf nu het gewone tarief: ${price}.`,
+  questionsCall: (org: string) => `Vragen? Bel ${org}.`,
+
+  // A place from the waiting list.
+  offerTitle: (names: string) => `Er is een plaats vrij voor ${names}!`,
+  // "18:00" → "18 uur", "18:30" → "18.30 uur": how people in Flanders say it.
+  offerBy: (date: string, time: string) => `Zeg ja voor ${date} om ${time.replace(/^0?(\d+)[:.](\d\d)$/, (_, h, mm) => (mm === '00' ? h : `${h}.${mm}`))} uur.`,
+  offerCall: 'We bellen je hierover.',
+  offerAccept: 'Ja, ik neem de plaats',
+  offerDecline: 'Nee, geef de plaats door',
+  declineQ: 'Wil je de plaats doorgeven?',
+  declineText: 'Een ander gezin krijgt dan deze plaats.',
+  declineYes: 'Ja, geef de plaats door',
+  declinedTitle: 'Je hebt de plaats doorgegeven',
+  acceptedTitle: 'De plaats is voor jou',
+  offerExpired: 'Deze plaats is niet meer vrij. Bel ons als je nog een plaats wil.',
+  offerUsed: 'Je hebt al geantwoord op deze plaats. Bel ons als je iets wil veranderen.',
+  offerNotFound: 'We vinden deze plaats niet meer. Bel ons als je nog een plaats wil.',
+
+  // "Tell me when I can register".
+  interestText: 'We laten je weten wanneer je kan inschrijven.',
+  interestSend: 'Laat het me weten',
+  interestDoneTitle: 'Je staat op de lijst',
+  interestDone: 'We laten het je weten zodra je kan inschrijven.',
+
+  // "Make an appointment": a person calls the family.
+  apIntro: (org: string) => `Iemand van ${org} neemt contact met je op. Samen zoeken jullie een oplossing.`,
+  apNameQ: 'Hoe heet je?',
+  apWhenQ: 'Wanneer kunnen we je best bereiken?',
+  apMorning: 'In de voormiddag',
+  apAfternoon: 'In de namiddag',
+  apEvening: 'In de avond',
+  apWhenRequired: 'Kies wanneer we je best bereiken.',
+  apSlotGone: 'Dat moment is niet meer vrij. Kies een ander moment.',
+  apLangQ: 'Welke taal spreek je het liefst?',
+  apQuestionQ: 'Wat wil je vragen?',
+  apQuestion: 'Je vraag (niet verplicht)',
+  apQuestionHint: 'Bijvoorbeeld: ik wil hulp bij het inschrijven.',
+  apSend: 'Vraag een afspraak',
+  apSending: 'We versturen je vraag.',
+  apDoneTitle: 'We hebben je vraag',
+  apDone: (org: string, days: number, mail: boolean) =>
+    `${org} ${mail ? 'mailt' : 'belt'} je binnen ${days === 1 ? '1 werkdag' : `${days} werkdagen`}.`,
+  apBy: (date: string) => `Dat is ten laatste op ${date}.`,
+  apCall: (org: string) => `Liever meteen praten? Bel ${org}.`,
+  apTooMany: 'Je hebt al een paar keer gevraagd. We nemen contact op. Of bel ons:',
+  apNotFound: 'We vinden deze organisatie niet.',
+  apBookingTitle: 'Kies zelf een moment',
+  apBookingText: (org: string) => `Je kiest een moment op de pagina van ${org}. Die opent in een nieuw venster.`,
+  apBookingLink: 'Open de pagina om een afspraak te maken',
+};
+
+export type More = typeof more;
+export default more;

@@ -1,0 +1,165 @@
+/**
+ * The steps after the first "Doorgaan" (how to reach you, kansenpas, check your answers), sending,
+ * and the result: a chunk of its own, fetched while the family fills in the children, with its
+ * texts (`x`).
+ */
+import { html, nothing, type TemplateResult } from 'lit';
+import type { Language } from '@instap/core/rules';
+import { createRegistration, uuid, type RegistrationBody } from '../api.js';
+import { clearDraft, type Step } from '../draft.js';
+import { contactBody, contactErrors, contactLocator, fromIssues, nameField, reachFields } from '../fields/contact.js';
+import type { Messages, More } from '../i18n/index.js';
+import { bringList, callLine, date, focusOn, heading, money, whenWhere } from '../ui.js';
+import { downloadIcs, networkBox, problemBox } from '../ui-more.js';
+import { childProblem } from './children.js';
+import type { InstapRegistration } from './registration.js';
+
+type M = Messages & More;
+
+export const validate = (r: InstapRegistration, x: More) => (r.d.step === 'contact' ? contactErrors({ ...r.m, ...x }, r.d.contact, 'contact') : []);
+
+function body(r: InstapRegistration): RegistrationBody {
+  return {
+    children: r.d.children.map((ch) => ({ firstName: ch.firstName.trim(), birthYear: Number(ch.birthYear.trim()) })),
+    contact: contactBody(r.d.contact),
+    kanspas: r.d.kanspas,
+    language: r.m.lang as Language,
+    ...(r.referral ? { referralCode: r.referral } : {}),
+  };
+}
+
+/** Sends the answers; a retry sends the very same body with the very same Idempotency-Key. */
+export async function submit(r: InstapRegistration, x: More, retry = false) {
+  if (r.busy) return;
+  const sent = retry && r.d.pending ? r.d.pending : body(r);
+  r.set({ pending: sent });
+  r.busy = true;
+  r.notice = undefined;
+  r.errors = [];
+  const res = await createRegistration(r.base, r.activity, sent, r.d.idempotencyKey);
+  r.busy = false;
+  if (res.ok) {
+    clearDraft(r.activity);
+    r.result = { created: res.data, names: sent.children.map((c) => c.firstName), kanspas: sent.kanspas };
+    const { id, status, waitlistPosition } = res.data;
+    r.dispatchEvent(new CustomEvent('instap-registered', { bubbles: true, composed: true, detail: { id, status, waitlistPosition } }));
+    return focusOn(r);
+  }
+  if ('network' in res) {
+    r.notice = 'network';
+    return focusOn(r, '.notice');
+  }
+  // The server answered: that key is spent, so a corrected answer gets a fresh one.
+  r.set({ pending: undefined, idempotencyKey: uuid() });
+  const e = res.error;
+  // Issues ("children.0.birthYear", code "year-in-future") land on the same fields, in the family's language.
+  const contact = contactLocator({ ...r.m, ...x }, 'contact', 'contact.');
+  const fieldErrors =
+    e.code === 'validation_failed' &&
+    fromIssues(e, (path, p) => {
+      const child = /^children\.(\d+)\.(firstName|birthYear)$/.exec(path);
+      if (!child) return contact(path, p);
+      return +child[1] < r.d.children.length ? childProblem(r, +child[1], child[2] as 'firstName', p) : null;
+    });
+  if (fieldErrors) {
+    r.fromCheck = true;
+    r.set({ step: fieldErrors[0].id.startsWith('child') ? 'children' : 'contact' });
+    r.errors = fieldErrors;
+    return focusOn(r, '.error-summary');
+  }
+  r.notice = e.code === 'registration_closed' ? 'closed' : e.code === 'registration_not_open' ? 'not-open' : e.code === 'activity_not_found' ? 'not-found' : 'server';
+  await focusOn(r, r.notice === 'server' ? '.notice' : '[data-heading]');
+}
+
+/** A calm word when sending failed: what happened, that nothing is lost, and what to do. */
+function noticeBox(r: InstapRegistration, m: M) {
+  const o = r.data!.organisation;
+  if (r.notice === 'network') return networkBox(m, r.d.pending ? () => r.submit(true) : undefined);
+  if (r.notice === 'server') return problemBox(m.serverProblem, m.callUs(o.name), o.phone);
+  return nothing;
+}
+
+export const calendarButton = (r: InstapRegistration, x: More, uid: string) =>
+  html`<button type="button" class="secondary" part="button-secondary" @click=${() => downloadIcs(r.m, r.data!, uid, r.base, r.now())}>${x.addToCalendar}</button>`;
+
+function kanspasStep(r: InstapRegistration, m: M) {
+  return html`<p>${m.kanspasWhat}</p>
+    <div class="check">
+      <input type="checkbox" id="kanspas" .checked=${r.d.kanspas} @change=${(e: Event) => r.set({ kanspas: (e.target as HTMLInputElement).checked })} />
+      <label for="kanspas">${m.kanspasYes}</label>
+    </div>
+    <p>${m.kanspasTrust}</p>
+    <p class="box" role="status"><strong>${m.youPay(money(m, r.price(r.d.kanspas).totalCents), r.d.children.length)}</strong></p>`;
+}
+
+/** Check your answers, with a "Wijzig" per answer. */
+function checkStep(r: InstapRegistration, m: M) {
+  const a = r.data!;
+  const c = r.d.contact;
+  const n = r.d.children.length;
+  const row = (label: string, value: TemplateResult | string, step?: Step) =>
+    html`<div class="row">
+      <dt>${label}</dt>
+      <dd>${value}</dd>
+      ${step
+        ? html`<dd class="action">
+            <button type="button" class="link" @click=${() => r.change(step)}>${m.change}<span class="vh"> ${label}</span></button>
+          </dd>`
+        : nothing}
+    </div>`;
+  return html`${noticeBox(r, m)}
+    <dl class="answers">
+      ${row(m.children, html`${r.d.children.map((ch) => html`<span class="line">${m.childLine(ch.firstName.trim(), ch.birthYear.trim())}</span>`)}`, 'children')}
+      ${row(m.yourName, c.name.trim(), 'contact')} ${row(m.phone, c.phone.trim() || m.notGiven, 'contact')}
+      ${row(m.email, c.email.trim() || m.notGiven, 'contact')} ${row(m.kanspas, r.d.kanspas ? m.yes : m.no, 'kanspas')}
+      ${row(m.price, m.youPay(money(m, r.price(r.d.kanspas).totalCents), n))}
+    </dl>
+    ${a.registration.phase === 'lottery' && a.registration.drawAt
+      ? html`<p>${m.checkLottery(date(m, a.registration.drawAt))}</p>`
+      : a.placesLeft < n
+        ? html`<p>${m.checkFull}</p>`
+        : nothing}
+    ${r.busy ? html`<p role="status">${m.sending}</p>` : nothing}`;
+}
+
+/** What happens next and when, what to bring, who to call, and a link that keeps working. */
+export function resultScreen(r: InstapRegistration, x: More) {
+  const m = { ...r.m, ...x };
+  const a = r.data!;
+  const { created, names, kanspas } = r.result!;
+  const link = `${r.base}/r/${encodeURIComponent(created.token)}`;
+  const firstToCome = a.sessions.find((s) => Date.parse(s.startsAt) > r.now().getTime()) ?? a.sessions[0];
+  const s = created.status;
+  return html`${heading(s === 'waitlisted' ? m.waitlistTitle : s === 'lottery' ? m.lotteryTitle : m.confirmedTitle(r.names(names), names.length))}
+    <h3>${m.nextTitle}</h3>
+    ${s === 'waitlisted'
+      ? html`${created.waitlistPosition ? html`<p>${m.waitlistPosition(created.waitlistPosition)}</p>` : nothing}
+          <p>${m.waitlistNext}</p>`
+      : s === 'lottery'
+        ? html`<p>${m.lotteryNext(date(m, a.registration.drawAt ?? a.registration.closesAt ?? a.sessions[0].startsAt))}</p>`
+        : html`<p>${m.confirmedText}</p>
+            ${firstToCome ? html`<p>${m.firstSession(date(m, firstToCome.startsAt, true))}</p>` : nothing}`}
+    <p>${m.youPay(money(m, created.price.totalCents), names.length)}</p>
+    ${kanspas ? html`<p>${m.kanspasLater}</p>` : nothing} ${s === 'confirmed' ? calendarButton(r, x, created.id) : nothing}
+    ${whenWhere(m, a)} ${bringList(m, a)}
+    <h3>${m.keepTitle}</h3>
+    <p>${m.keepText}</p>
+    <p><a class="private-link" href=${link}>${link}</a></p>
+    <h3>${m.questions}</h3>
+    ${callLine(m.callUs(a.organisation.name), a.organisation.phone)}`;
+}
+
+/** How to reach you, kansenpas, or check your answers, in the frame of a question step. */
+export function laterStep(r: InstapRegistration, x: More) {
+  const m = { ...r.m, ...x };
+  const args = [m, r.d.contact, 'contact', r.errors, (contact: typeof r.d.contact) => r.set({ contact }), () => r.next()] as const;
+  return r.d.step === 'contact'
+    ? r.frame(m.contactQ, html`${nameField(...args)} ${reachFields(...args)}`)
+    : r.d.step === 'kanspas'
+    ? r.frame(m.kanspasQ, kanspasStep(r, m))
+    : r.frame(
+        m.checkQ,
+        checkStep(r, m),
+        html`<button type="button" class="primary" part="button" ?disabled=${r.busy} @click=${() => r.submit()}>${m.submit(r.names())}</button>`,
+      );
+}
