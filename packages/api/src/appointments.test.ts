@@ -91,10 +91,10 @@ describe.each(engines())('appointments on %s', (engine) => {
       expect(res.status).toBe(422);
       return res.json.error.issues.map((i: { path: string; code: string }) => `${i.path}:${i.code}`);
     };
-    expect(await codes({ name: 'Fatima', when: 'morning' })).toEqual(['phone:contact_missing']);
-    expect(await codes({ name: '', phone: '0470123456', when: 'morning' })).toEqual(['name:name_required']);
-    expect(await codes({ name: 'Fatima', phone: '12', when: 'morning' })).toEqual(['phone:phone_format']);
-    expect(await codes({ name: 'Fatima', email: 'fatima-at-home', when: 'morning' })).toEqual(['email:email_format']);
+    expect(await codes({ name: 'Fatima', when: 'morning' })).toEqual(['phone:contact-missing']);
+    expect(await codes({ name: '', phone: '0470123456', when: 'morning' })).toEqual(['name:required']);
+    expect(await codes({ name: 'Fatima', phone: '12', when: 'morning' })).toEqual(['phone:phone-format']);
+    expect(await codes({ name: 'Fatima', email: 'fatima-at-home', when: 'morning' })).toEqual(['email:email-format']);
     expect(await codes({ name: 'Fatima', phone: '0470123456', when: 'morning', question: 'x'.repeat(1001) })).toEqual(['question:too_big']);
     expect(await codes({ name: 'Fatima', phone: '0470123456', when: 'morning', language: 'de' })).toEqual(['language:invalid_value']);
     expect(await codes({ name: 'Fatima', phone: '0470123456', when: 'someday' })).toEqual(['when:slot_unknown']);

@@ -4,7 +4,8 @@
  * rules.ts, so the widget and the API say the same thing for the same input.
  */
 import { z } from 'zod';
-import { LANGUAGES, MAX_NAME_LENGTH, contactProblem, emailProblem, nameProblem, phoneProblem } from './rules.js';
+import { LANGUAGES } from './rules.js';
+import { checkReachable, personName } from './schemas.js';
 
 const instant = z.iso.datetime({ offset: true });
 
@@ -37,7 +38,7 @@ export type AppointmentContext = z.infer<typeof appointmentContextSchema>;
 
 export const appointmentInputSchema = z
   .object({
-    name: z.string().trim(),
+    name: personName,
     phone: z.string().trim().max(40).optional(),
     email: z.string().trim().max(254).optional(),
     /** 'morning' | 'afternoon' | 'evening', or the id of a slot the organisation offers. */
@@ -46,22 +47,8 @@ export const appointmentInputSchema = z
     question: z.string().trim().max(MAX_QUESTION_LENGTH, `A question has at most ${MAX_QUESTION_LENGTH} characters.`).optional(),
     context: appointmentContextSchema.optional(),
   })
-  .superRefine((a, ctx) => {
-    const name = nameProblem(a.name);
-    if (name)
-      ctx.addIssue({
-        code: 'custom',
-        path: ['name'],
-        message: name === 'required' ? 'Fill in your name.' : `A name has at most ${MAX_NAME_LENGTH} letters.`,
-        params: { code: `name_${name.replace(/-/g, '_')}` },
-      });
-    if (contactProblem(a))
-      ctx.addIssue({ code: 'custom', path: ['phone'], message: 'Give a phone number or an e-mail address. One is enough.', params: { code: 'contact_missing' } });
-    if (phoneProblem(a.phone))
-      ctx.addIssue({ code: 'custom', path: ['phone'], message: 'Give a phone number with 9 to 15 digits, like 0470 12 34 56.', params: { code: 'phone_format' } });
-    if (emailProblem(a.email))
-      ctx.addIssue({ code: 'custom', path: ['email'], message: 'Give an e-mail address like naam@voorbeeld.be.', params: { code: 'email_format' } });
-  });
+  // The same words and codes as the registration's contact step (schemas.ts).
+  .superRefine(checkReachable);
 export type AppointmentInput = z.input<typeof appointmentInputSchema>;
 export type AppointmentData = z.output<typeof appointmentInputSchema>;
 

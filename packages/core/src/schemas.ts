@@ -213,12 +213,12 @@ export const childInputSchema = z.object({
 });
 
 /** How to reach a family: a name, and a phone number or an e-mail address (one is enough). */
-const personName = z.string().trim().superRefine((v, ctx) => {
+export const personName = z.string().trim().superRefine((v, ctx) => {
   const p = nameProblem(v);
   if (p) ctx.addIssue({ code: 'custom', message: p === 'required' ? 'Fill in your name.' : `A name has at most ${MAX_NAME_LENGTH} letters.`, params: { code: p } });
 });
 
-function checkReachable(c: { phone?: string; email?: string }, ctx: z.RefinementCtx) {
+export function checkReachable(c: { phone?: string; email?: string }, ctx: z.RefinementCtx) {
   if (contactProblem(c)) ctx.addIssue({ code: 'custom', path: ['phone'], message: 'Give a phone number or an e-mail address. One is enough.', params: { code: 'contact-missing' } });
   if (phoneProblem(c.phone)) ctx.addIssue({ code: 'custom', path: ['phone'], message: 'Give a phone number with 9 to 15 digits, like 0470 12 34 56.', params: { code: 'phone-format' } });
   if (emailProblem(c.email)) ctx.addIssue({ code: 'custom', path: ['email'], message: 'Give an e-mail address like naam@voorbeeld.be.', params: { code: 'email-format' } });
