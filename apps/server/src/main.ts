@@ -39,7 +39,8 @@ const publicOrigin = process.env.PUBLIC_URL?.replace(/\/$/, '') ?? `http://local
 const transport = mailTransportFromEnv();
 const app = createServer({ db: database.db, clock, publicOrigin: process.env.PUBLIC_URL ? publicOrigin : undefined, devMailbox: !transport && database.engine === 'pglite' });
 const sender = transport ? startSender({ db: database.db, clock, transport, from: process.env.MAIL_FROM ?? '"Instap" <no-reply@instap.local>' }) : null;
-const scheduler = startScheduler({ db: database.db, clock, publicOrigin });
+const retentionDays = process.env.INSTAP_RETENTION_DAYS ? Number(process.env.INSTAP_RETENTION_DAYS) : undefined;
+const scheduler = startScheduler({ db: database.db, clock, publicOrigin, retentionDays });
 
 const server = serve({ fetch: app.fetch, port }, (info) => {
   const where = database.engine === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite in ${dataDir}`;

@@ -116,6 +116,8 @@ export const registrations = pgTable(
     createdAt: instant('created_at').notNull(),
     updatedAt: instant('updated_at').notNull(),
     cancelledAt: instant('cancelled_at'),
+    /** Contact details, kanspas and pass number removed after the retention period; the counts stay. */
+    anonymisedAt: instant('anonymised_at'),
   },
   (t) => [index('registrations_activity_status_idx').on(t.activityId, t.status)],
 );

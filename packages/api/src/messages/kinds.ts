@@ -88,6 +88,16 @@ export type MessageInput =
       activityTitle?: string | null;
       /** The date the family was promised a contact by (YYYY-MM-DD, Europe/Brussels). */
       contactBy: string;
+    }
+  | {
+      kind: 'sign-in-link';
+      /** The person's organisation: the outbox keeps every message under one. */
+      organisationId: string;
+      /** A staff member (always written in Dutch). */
+      to: { name: string; email: string };
+      /** The one-time link into the console. */
+      url: string;
+      expiresAt: When;
     };
 
 export type MessageKind = MessageInput['kind'];
@@ -103,8 +113,11 @@ export const MESSAGE_KINDS = [
   'interest-reopened',
   'appointment-received',
   'appointment-requested',
+  'sign-in-link',
 ] as const satisfies readonly MessageKind[];
 
+/** Kinds whose words go to staff, always in Dutch. */
+export type StaffKind = 'appointment-requested' | 'sign-in-link';
 /** Kinds whose words go to the family (so every language has them). */
-export type FamilyMessage = Exclude<MessageInput, { kind: 'appointment-requested' }>;
+export type FamilyMessage = Exclude<MessageInput, { kind: StaffKind }>;
 export type FamilyKind = FamilyMessage['kind'];

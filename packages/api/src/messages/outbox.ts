@@ -22,6 +22,7 @@ function route(m: MessageInput) {
     const email = m.to.email?.trim();
     return email ? { channel: 'staff-email' as const, email, phone: null, language: 'nl' as const, replyTo: m.family.email ?? null } : null;
   }
+  if (m.kind === 'sign-in-link') return { channel: 'staff-email' as const, email: m.to.email, phone: null, language: 'nl' as const, replyTo: null };
   const email = m.to.email?.trim() || null;
   const phone = m.to.phone?.trim() || null;
   const replyTo = (m.kind === 'appointment-received' ? m.organisation.email : m.activity.organisation.email) ?? null;

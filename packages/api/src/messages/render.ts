@@ -8,7 +8,7 @@ import type { Language } from '@instap/core';
 import { calendarDayText, joinNames, momentText, priceText, sessionText } from './format.js';
 import type { FamilyMessage, MessageInput } from './kinds.js';
 import { catalogueFor, type Catalogue, type Texts, type Vars } from './templates/index.js';
-import { appointmentRequestedNl } from './templates/staff-nl.js';
+import { appointmentRequestedNl, signInLinkNl } from './templates/staff-nl.js';
 
 export type Block = { p: string } | { title: string; items: string[] } | { label: string; url: string };
 
@@ -33,6 +33,7 @@ export const familyLink = (publicOrigin: string, token: string) => `${publicOrig
 
 export function renderMessage(m: MessageInput, language: Language, ctx: RenderContext): Rendered {
   if (m.kind === 'appointment-requested') return renderStaff(m, ctx);
+  if (m.kind === 'sign-in-link') return renderSignInLink(m);
   const cat = catalogueFor(language);
   const { texts, blocks, ics } = familyParts(m, cat, ctx);
   const organisation = m.kind === 'appointment-received' ? m.organisation : m.activity.organisation;
@@ -131,6 +132,14 @@ function renderStaff(m: Extract<MessageInput, { kind: 'appointment-requested' }>
     ...t.outro.map((p) => ({ p })),
     { label: 'Alle afspraken:', url: `${ctx.publicOrigin.replace(/\/$/, '')}/admin` },
   ];
+  return { language: 'nl', subject: t.subject, text: toText(blocks), html: toHtml(blocks, t.subject, 'nl', 'ltr'), ics: null, icsName: null };
+}
+
+function renderSignInLink(m: Extract<MessageInput, { kind: 'sign-in-link' }>): Rendered {
+  const nl = catalogueFor('nl');
+  const until = new Intl.DateTimeFormat(nl.locale, { timeZone: 'Europe/Brussels', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(m.expiresAt));
+  const t = signInLinkNl(m, { until });
+  const blocks: Block[] = [...t.intro.map((p) => ({ p })), { label: 'Meld aan:', url: m.url }, ...t.outro.map((p) => ({ p }))];
   return { language: 'nl', subject: t.subject, text: toText(blocks), html: toHtml(blocks, t.subject, 'nl', 'ltr'), ics: null, icsName: null };
 }
 

@@ -25,7 +25,7 @@ describe('message texts', () => {
       expect(r.subject.length).toBeGreaterThan(5);
       expect(r.text).not.toMatch(/undefined|NaN|null|\[object/);
       // Staff always get Dutch; the family gets its own language.
-      expect(r.language).toBe(m.kind === 'appointment-requested' ? 'nl' : language);
+      expect(r.language).toBe(m.kind === 'appointment-requested' || m.kind === 'sign-in-link' ? 'nl' : language);
     }
   });
 

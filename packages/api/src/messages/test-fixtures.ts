@@ -50,5 +50,12 @@ export function sampleMessages(organisationId: string, language: Language = 'nl'
       activityTitle: 'Zwemlessen',
       contactBy: '2026-03-03',
     },
+    'sign-in-link': {
+      kind: 'sign-in-link',
+      organisationId,
+      to: { name: 'Els', email: 'els@zwemclub.example' },
+      url: 'https://instap.example/admin/#/link?token=tok_els',
+      expiresAt: '2026-03-01T09:15:00Z',
+    },
   };
 }

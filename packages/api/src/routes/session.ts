@@ -20,6 +20,7 @@ import {
   createSignInLink,
   endSession,
   findUserByEmail,
+  mailSignInLink,
   normaliseEmail,
   rateLimit,
   recordAttempt,
@@ -152,13 +153,16 @@ export function sessionRoutes(deps: Deps) {
       const user = await findUserByEmail(db, address);
       if (!user || user.disabledAt) return c.json({ message }, 202);
       const { token, expiresAt } = await createSignInLink(db, user, now);
-      const url = signInUrl(ownOrigin(deps, c), token);
+      const origin = ownOrigin(deps, c);
+      const url = signInUrl(origin, token);
       if (deps.sendSignInLink) {
         await deps.sendSignInLink({ to: user.email, name: user.name, url, expiresAt });
         return c.json({ message }, 202);
       }
+      // The outbox: the SMTP sender mails it, or the dev mailbox shows it.
+      const queued = await mailSignInLink(db, user, { url, expiresAt }, { now, publicOrigin: origin });
       if (deps.exposeSignInLinks) return c.json({ message, devLink: url }, 202);
-      console.warn('A sign-in link was asked for, but no mailer is configured (Deps.sendSignInLink): it was not sent.');
+      if (!queued) console.warn('A sign-in link was asked for by an account without an organisation: the outbox cannot hold it, so it was not sent.');
       return c.json({ message }, 202);
     },
   );

@@ -3,12 +3,13 @@
  * links, sign-in rate limits, and the demo accounts. Every secret is random and stored hashed.
  */
 import { randomBytes, scrypt as scryptCb, timingSafeEqual, type ScryptOptions } from 'node:crypto';
-import { and, count, eq, gt, isNull, lt } from 'drizzle-orm';
+import { and, count, eq, gt, isNull, lt, ne } from 'drizzle-orm';
 import type { Actor } from '../context.js';
 import type { Db } from '../db/client.js';
 import { organisations } from '../db/schema.js';
 import { sessions, signInAttempts, signInLinks, users, type UserRole } from '../db/schema-accounts.js';
 import { ApiError } from '../errors.js';
+import { enqueueMessage } from '../messages/outbox.js';
 import { ensureCity, hashToken } from './auth.js';
 
 export type UserRow = typeof users.$inferSelect;
@@ -166,6 +167,11 @@ export async function endSessionsOf(db: Db, userId: string) {
   await db.delete(sessions).where(eq(sessions.userId, userId));
 }
 
+/** After a password change: every other session of the person ends, the one in use stays. */
+export async function endOtherSessionsOf(db: Db, userId: string, keepToken: string | undefined) {
+  await db.delete(sessions).where(and(eq(sessions.userId, userId), keepToken ? ne(sessions.tokenHash, hashToken(keepToken)) : undefined));
+}
+
 // ——— One-time sign-in links ———
 export async function createSignInLink(db: Db, user: UserRow, now: Date): Promise<{ token: string; expiresAt: Date }> {
   const token = secret();
@@ -185,6 +191,20 @@ export async function redeemSignInLink(db: Db, token: string, now: Date): Promis
   if (!link) return null;
   const [user] = await db.select().from(users).where(and(eq(users.id, link.userId), isNull(users.disabledAt)));
   return user ?? null;
+}
+
+/**
+ * Puts the sign-in link in the outbox, addressed to the person: the sender mails it (or the dev
+ * mailbox shows it). Returns false when it cannot be stored: the outbox keeps every message under
+ * an organisation, and a city-wide account has none.
+ */
+export async function mailSignInLink(db: Db, user: UserRow, link: { url: string; expiresAt: Date }, ctx: { now: Date; publicOrigin: string }): Promise<boolean> {
+  if (!user.organisationId) return false;
+  const organisationId = user.organisationId;
+  const queued = await db.transaction((tx) =>
+    enqueueMessage(tx, { kind: 'sign-in-link', organisationId, to: { name: user.name, email: user.email }, url: link.url, expiresAt: link.expiresAt }, ctx),
+  );
+  return queued !== null;
 }
 
 export const signInUrl = (origin: string, token: string) => `${origin}/admin/#/link?token=${encodeURIComponent(token)}`;

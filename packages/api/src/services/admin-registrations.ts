@@ -8,6 +8,8 @@ export interface StaffRegistration {
   id: string;
   status: 'lottery' | 'confirmed' | 'waitlisted' | 'offered' | 'cancelled';
   waitlistPosition: number | null;
+  /** Until when an offered place waits for the family; null while staff still have to call. */
+  offerExpiresAt: string | null;
   createdAt: string;
   language: 'nl' | 'fr' | 'en' | 'ar' | 'tr' | 'uk';
   kanspas: boolean;
@@ -50,6 +52,7 @@ export async function* staffRegistrations(db: Db, activityId: string, pageSize =
         id: r.id,
         status: r.status,
         waitlistPosition: positions.get(r.id) ?? null,
+        offerExpiresAt: r.status === 'offered' ? (r.offerExpiresAt?.toISOString() ?? null) : null,
         createdAt: r.createdAt.toISOString(),
         language: r.language as StaffRegistration['language'],
         kanspas: r.kanspas,

@@ -12,10 +12,12 @@ import { ApiError } from '../errors.js';
 import { occupancy, toPublicActivity } from './activities.js';
 import { dueDraws, runDraw } from './draw.js';
 import { notifyInterest } from './interest.js';
+import { applyRetention } from './retention.js';
 import { checkPendingPasses, type UitpasClientFactory } from './uitpas-checks.js';
 import { expireOffers, refillFromWaitlist } from './waitlist.js';
 
 export interface TickReport {
+  anonymised: number;
   passes: number;
   draws: number;
   expired: number;
@@ -23,7 +25,7 @@ export interface TickReport {
   told: number;
 }
 
-export async function tick(db: Db, now: Date, publicOrigin: string, opts: { uitpas?: UitpasClientFactory } = {}): Promise<TickReport> {
+export async function tick(db: Db, now: Date, publicOrigin: string, opts: { uitpas?: UitpasClientFactory; retentionDays?: number } = {}): Promise<TickReport> {
   const ctx = { publicOrigin };
   let draws = 0;
   for (const id of await dueDraws(db, now)) {
@@ -60,17 +62,18 @@ export async function tick(db: Db, now: Date, publicOrigin: string, opts: { uitp
     );
   });
   const passes = await checkPendingPasses(db, now, publicOrigin, opts.uitpas);
-  return { passes, draws, expired, offered, told };
+  const removed = await applyRetention(db, now, opts.retentionDays);
+  return { anonymised: removed.registrations, passes, draws, expired, offered, told };
 }
 
 /** Runs `tick` every `intervalMs` until stopped; a failing tick is logged and tried again next time. */
-export function startScheduler(opts: { db: Db; clock: Clock; publicOrigin: string; intervalMs?: number }) {
+export function startScheduler(opts: { db: Db; clock: Clock; publicOrigin: string; intervalMs?: number; retentionDays?: number }) {
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> = Promise.resolve();
   // The next tick is planned when this one ends, so a slow tick never overlaps the next.
   const run = () => {
-    running = tick(opts.db, opts.clock(), opts.publicOrigin)
+    running = tick(opts.db, opts.clock(), opts.publicOrigin, { retentionDays: opts.retentionDays })
       .then(() => undefined)
       .catch((e) => console.error('Scheduler tick failed:', e))
       .finally(() => {

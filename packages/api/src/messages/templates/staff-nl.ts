@@ -54,3 +54,16 @@ export function appointmentRequestedNl(m: Request, fmt: { slotMoment: string | n
     ],
   };
 }
+
+/**
+ * The one-time sign-in link. It says how long it works and that nothing needs doing when the
+ * person did not ask for it (someone typed their address), so nobody panics.
+ */
+export function signInLinkNl(m: Extract<MessageInput, { kind: 'sign-in-link' }>, fmt: { until: string }): StaffTexts {
+  return {
+    subject: 'Je link om aan te melden bij Instap',
+    intro: [`Hallo ${m.to.name}`, 'Je vroeg een link om aan te melden. Klik op de link hieronder.', `De link werkt één keer. Hij werkt 15 minuten, tot ${fmt.until}.`],
+    facts: [],
+    outro: ['Vroeg je dit niet aan? Dan hoef je niets te doen.'],
+  };
+}

@@ -5,14 +5,28 @@
  */
 import { createRoute, z } from '@hono/zod-openapi';
 import { organisationInputSchema } from '@instap/core';
-import { and, asc, eq, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, type SQL } from 'drizzle-orm';
+import { getCookie } from 'hono/cookie';
 import type { Actor, Deps } from '../../context.js';
-import { organisations } from '../../db/schema.js';
+import { organisations, referralLinks } from '../../db/schema.js';
 import { USER_ROLES, users } from '../../db/schema-accounts.js';
 import { ApiError, notFound } from '../../errors.js';
-import { createUser, endSessionsOf, hashPassword, passwordProblem, type UserRow } from '../../services/accounts.js';
+import {
+  LIMITS,
+  SESSION_COOKIE,
+  createUser,
+  endOtherSessionsOf,
+  endSessionsOf,
+  hashPassword,
+  passwordProblem,
+  rateLimit,
+  recordAttempt,
+  verifyPassword,
+  type UserRow,
+} from '../../services/accounts.js';
 import { isUuid } from '../../services/activities.js';
 import { assertCanManage } from '../../services/auth.js';
+import { referralUrl } from '../../services/referrals.js';
 import { body, errors, json, router } from '../openapi.js';
 import { onBehalfRoutes } from './on-behalf.js';
 import { access, auth, authErrors, idParam, slugParam } from './shared.js';
@@ -45,9 +59,26 @@ const userPatchSchema = z.object({
   password: password.optional(),
   disabled: z.boolean().optional(),
 });
+const ownPasswordSchema = z.object({
+  currentPassword: z.string().max(200).optional().openapi({ description: 'Required when the account has a password.' }),
+  newPassword: password,
+});
 const orgViewSchema = z.object({ slug: z.string(), name: z.string(), phone: z.string(), email: z.string().nullable(), allowedOrigins: z.array(z.string()) });
 const orgListSchema = z.object({ organisations: z.array(orgViewSchema) });
 const organisationPatchSchema = organisationInputSchema.pick({ name: true, phone: true, email: true, allowedOrigins: true }).partial();
+/** Where a message body can reach colleagues of the recipient: the lists and the retry/called answers. */
+const MESSAGE_PATHS = ['/mailbox', '/organisations/:slug/messages', '/messages/:id/*'];
+const isAdmin = (actor: Actor) => actor.role === 'city-admin' || actor.role === 'organisation-admin';
+
+/** A sign-in link is for its recipient only: in any list staff see, the link itself is left out. */
+function hideSignInLinks(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(hideSignInLinks);
+  if (!value || typeof value !== 'object') return value;
+  const o = value as Record<string, unknown>;
+  if (o.kind === 'sign-in-link' && typeof o.text === 'string') return { ...o, text: o.text.replace(/https?:\/\/\S+/g, '[link verborgen]') };
+  return Object.fromEntries(Object.entries(o).map(([k, v]) => [k, hideSignInLinks(v)]));
+}
+
 const orgView = (o: typeof organisations.$inferSelect) => ({ slug: o.slug, name: o.name, phone: o.phone, email: o.email, allowedOrigins: o.allowedOrigins });
 
 export function accountRoutes(deps: Deps) {
@@ -239,6 +270,78 @@ export function accountRoutes(deps: Deps) {
       return c.json(await view(updated!), 200);
     },
   );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/users/me/password',
+      tags: ['users'],
+      summary: 'Change your own password (signs you out everywhere else)',
+      ...auth,
+      request: { body: body(ownPasswordSchema) },
+      responses: { 200: json(z.object({ message: z.string() }), 'Changed.'), ...authErrors, ...errors },
+    }),
+    async (c) => {
+      const actor = c.get('actor');
+      if (actor.kind !== 'session' || !actor.userId) throw new ApiError(403, 'forbidden', 'Only a signed-in person has a password. An API token has none.');
+      const [me] = await db.select().from(users).where(eq(users.id, actor.userId));
+      if (!me) throw notFound('user');
+      const { currentPassword, newPassword } = c.req.valid('json');
+      const now = clock();
+      // The same limit as signing in: a stolen session must not become a way to guess the password.
+      const key = `password:${me.email}`;
+      await rateLimit(db, [[key, LIMITS.passwordPerEmail]], now);
+      if (me.passwordHash) {
+        const right = currentPassword ? await verifyPassword(currentPassword, me.passwordHash) : false;
+        if (!right) {
+          await recordAttempt(db, [key], now);
+          const message = currentPassword ? 'This is not your current password.' : 'Fill in your current password.';
+          throw new ApiError(422, 'validation_failed', message, [{ path: 'currentPassword', message, code: currentPassword ? 'password_wrong' : 'password_required' }]);
+        }
+      }
+      await db.update(users).set({ passwordHash: await hashPassword(newPassword), updatedAt: now }).where(eq(users.id, me.id));
+      await endOtherSessionsOf(db, me.id, getCookie(c, SESSION_COOKIE));
+      return c.json({ message: 'Your password is changed. You are signed out everywhere else.' }, 200);
+    },
+  );
+
+  // Referral links: an intermediary sees only the links they made; organisation staff see every
+  // link of their organisation, but a note only on their own (a note may say who the family is).
+  // Answers before organisations.ts does (this router is mounted first); admins get that list.
+  app.use('/organisations/:slug/referral-links', async (c, next) => {
+    const actor = c.get('actor');
+    if (c.req.method !== 'GET' || !actor || isAdmin(actor)) return next();
+    const org = await can.organisation(actor, c.req.param('slug'));
+    const rows = await db
+      .select()
+      .from(referralLinks)
+      .where(and(eq(referralLinks.organisationId, org.id), actor.role === 'intermediary' ? eq(referralLinks.createdBy, actor.name) : undefined))
+      .orderBy(desc(referralLinks.createdAt));
+    const origin = deps.publicOrigin ?? new URL(c.req.url).origin;
+    return c.json({
+      referralLinks: rows.map((r) => ({
+        code: r.code,
+        url: referralUrl(origin, r),
+        activityId: r.activityId,
+        expiresAt: r.expiresAt.toISOString(),
+        maxUses: r.maxUses,
+        uses: r.uses,
+        note: r.createdBy === actor.name ? r.note : null,
+        createdAt: r.createdAt.toISOString(),
+      })),
+    });
+  });
+
+  for (const path of MESSAGE_PATHS)
+    app.use(path, async (c, next) => {
+      await next();
+      if (!c.res.headers.get('content-type')?.includes('application/json')) return;
+      const data = await c.res.clone().json().catch(() => null);
+      if (!data) return;
+      const headers = new Headers(c.res.headers);
+      headers.delete('content-length');
+      c.res = new Response(JSON.stringify(hideSignInLinks(data)), { status: c.res.status, headers });
+    });
 
   app.route('/', onBehalfRoutes(deps));
   return app;

@@ -1,0 +1,40 @@
+/**
+ * The kanspas flag and contact details are sensitive: they are kept while a service needs them,
+ * then removed. A registration is anonymised `days` after its activity's last session (the
+ * counts and prices stay for reports); interest and appointment requests are deleted after the
+ * same period; messages about an anonymised registration go with it (their text names the family).
+ */
+import { and, inArray, isNull, lt, sql } from 'drizzle-orm';
+import type { Db } from '../db/client.js';
+import { activities, activitySessions, interest, registrationChildren, registrations } from '../db/schema.js';
+import { appointments, messages } from '../db/schema-messages.js';
+
+export const DEFAULT_RETENTION_DAYS = 365;
+
+export async function applyRetention(db: Db, now: Date, days = DEFAULT_RETENTION_DAYS): Promise<{ registrations: number; interest: number; appointments: number }> {
+  const before = new Date(now.getTime() - days * 86_400_000);
+  const finished = db
+    .select({ id: activities.id })
+    .from(activities)
+    .where(sql`(select max(${activitySessions.endsAt}) from ${activitySessions} where ${activitySessions.activityId} = ${activities.id}) < ${before.toISOString()}::timestamptz`);
+  const due = await db
+    .select({ id: registrations.id })
+    .from(registrations)
+    .where(and(isNull(registrations.anonymisedAt), inArray(registrations.activityId, finished)))
+    .limit(1000);
+  const ids = due.map((r) => r.id);
+  if (ids.length) {
+    await db.transaction(async (tx) => {
+      await tx.delete(messages).where(inArray(messages.registrationId, ids));
+      await tx.update(registrationChildren).set({ firstName: '–' }).where(inArray(registrationChildren.registrationId, ids));
+      await tx
+        .update(registrations)
+        .set({ contactName: '–', contactPhone: null, contactEmail: null, kanspas: false, kanspasCheck: 'none', uitpasNumber: null, referralCode: null, anonymisedAt: now })
+        .where(inArray(registrations.id, ids));
+    });
+  }
+  const oldInterest = await db.delete(interest).where(lt(interest.createdAt, before)).returning({ id: interest.id });
+  const oldAppointments = await db.delete(appointments).where(lt(appointments.createdAt, before)).returning({ id: appointments.id });
+  return { registrations: ids.length, interest: oldInterest.length, appointments: oldAppointments.length };
+}
+
