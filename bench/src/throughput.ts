@@ -109,13 +109,13 @@ export async function throughput(opts: { baseUrl: string; requests: number; conc
       select count(*) filter (where r.status = 'confirmed')::int as confirmed,
              count(*) filter (where r.status = 'waitlisted')::int as waitlisted
       from registrations r where r.activity_id = ${activity.id}`;
-    const [other] = await db<{ id: string }[]>`
+    const [other] = await db<{ id: string; organisation_id: string }[]>`
       insert into activities (organisation_id, title, location, capacity, price_cents, opens_at)
       select organisation_id, 'pgbench', 'pgbench', 1000000, 4000, now() from activities where id = ${activity.id}
-      returning id`;
+      returning id, organisation_id`;
     await db.end();
 
-    const pgbenchTps = runPgbench(url.toString(), other!.id, opts.concurrency, opts.pgbenchSeconds);
+    const pgbenchTps = runPgbench(url.toString(), other!.id, other!.organisation_id, opts.concurrency, opts.pgbenchSeconds);
     return {
       requests: opts.requests,
       concurrency: opts.concurrency,
@@ -137,8 +137,8 @@ export async function throughput(opts: { baseUrl: string; requests: number; conc
   }
 }
 
-/** The same transaction the API runs for one registration, as plain SQL. */
-function runPgbench(url: string, activityId: string, clients: number, seconds: number): number | null {
+/** The same transaction the API runs for one registration (with its message in the outbox), as plain SQL. */
+function runPgbench(url: string, activityId: string, organisationId: string, clients: number, seconds: number): number | null {
   const dir = mkdtempSync(join(tmpdir(), 'instap-pgbench-'));
   const script = join(dir, 'register.sql');
   writeFileSync(
@@ -153,6 +153,8 @@ WITH r AS (
   VALUES ('${activityId}', md5(random()::text || clock_timestamp()::text), 'confirmed', 'Ouder', '0470123456', false, 'nl', 4000, '{}', now(), now())
   RETURNING id)
 INSERT INTO registration_children (registration_id, position, first_name, birth_year, place_kind) SELECT id, 0, 'Kind', 2016, 'general' FROM r;
+INSERT INTO messages (organisation_id, kind, language, recipient_name, recipient_email, channel, subject, text, status, created_at)
+  VALUES ('${organisationId}', 'registration-confirmed', 'nl', 'Ouder', 'ouder@example.be', 'email', 'Je inschrijving', repeat('Je plaats is zeker. ', 80), 'pending', now());
 COMMIT;
 `,
   );

@@ -337,6 +337,7 @@ export const adminRegistrationSchema = z.object({
   id: z.string(),
   status: registrationStatusSchema,
   waitlistPosition: z.number().int().nullable(),
+  offerExpiresAt: z.string().nullable().describe('Until when an offered place waits; null when a staff member must call first.'),
   createdAt: z.string(),
   language: languageSchema,
   kanspas: z.boolean(),
