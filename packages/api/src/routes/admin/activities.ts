@@ -2,15 +2,12 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { activityPatchSchema, adminActivitySchema, adminRegistrationSchema } from '@instap/core';
 import { eq, sql } from 'drizzle-orm';
-import { stream } from 'hono/streaming';
 import type { Deps } from '../../context.js';
 import { registrations } from '../../db/schema.js';
 import { loadActivity, occupancy, patchActivity, toPublicActivity, withdrawActivity, type ActivityRecord } from '../../services/activities.js';
-import { CSV_HEADER, csvLine, staffRegistrations } from '../../services/admin-registrations.js';
-import { csvRow } from '../../services/csv.js';
 import { body, errors, json, originOf, router } from '../openapi.js';
 import { refillFromWaitlist } from '../../services/waitlist.js';
-import { access, auth, authErrors, idParam } from './shared.js';
+import { access, auth, authErrors, idParam, registrationList } from './shared.js';
 
 export async function adminActivityView(deps: Deps, rec: ActivityRecord) {
   const taken = await occupancy(deps.db, rec.activity.id);
@@ -109,18 +106,7 @@ export function activityRoutes(deps: Deps) {
     }),
     async (c) => {
       const rec = await can.activity(c.get('actor'), c.req.valid('param').id);
-      const wantsCsv = (c.req.header('accept') ?? '').includes('text/csv') || c.req.query('format') === 'csv';
-      if (wantsCsv) {
-        c.header('Content-Type', 'text/csv; charset=utf-8');
-        c.header('Content-Disposition', `attachment; filename="instap-${rec.activity.id}.csv"`);
-        return stream(c, async (s) => {
-          await s.write('\uFEFF' + csvRow(CSV_HEADER));
-          for await (const r of staffRegistrations(db, rec.activity.id)) await s.write(csvLine(r));
-        }) as never;
-      }
-      const list = [];
-      for await (const r of staffRegistrations(db, rec.activity.id)) list.push(r);
-      return c.json({ registrations: list }, 200);
+      return registrationList(c, db, rec.activity.id) as never;
     },
   );
 

@@ -5,21 +5,18 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { registrationCreatedSchema, registrationInputSchema, registrationStatusSchema } from '@instap/core';
 import { and, eq } from 'drizzle-orm';
-import { stream } from 'hono/streaming';
 import type { Actor, Deps } from '../../context.js';
 import type { Db } from '../../db/client.js';
 import { referralLinks, registrations } from '../../db/schema.js';
 import { registrationIntermediaries } from '../../db/schema-accounts.js';
 import { notFound } from '../../errors.js';
-import { CSV_HEADER, csvLine, staffRegistrations } from '../../services/admin-registrations.js';
 import { isUuid, loadActivity } from '../../services/activities.js';
 import { assertCanManage } from '../../services/auth.js';
-import { csvRow } from '../../services/csv.js';
 import { newReferralCode } from '../../services/referrals.js';
 import { idempotent, register } from '../../services/registrations.js';
 import { cancelRegistration } from '../../services/waitlist.js';
 import { body, errors, json, originOf, router } from '../openapi.js';
-import { access, auth, authErrors, idParam } from './shared.js';
+import { access, auth, authErrors, idParam, registrationList } from './shared.js';
 
 const onBehalfSchema = registrationInputSchema.extend({
   familyAgreed: z.literal(true, { error: 'Tick that the family agreed that you register them.' }).openapi({
@@ -52,18 +49,7 @@ export function onBehalfRoutes(deps: Deps) {
           .where(and(eq(registrationIntermediaries.userId, actor.userId ?? ''), eq(registrations.activityId, rec.activity.id)))
       ).map((r) => r.id),
     );
-    const wantsCsv = (c.req.header('accept') ?? '').includes('text/csv') || c.req.query('format') === 'csv';
-    if (wantsCsv) {
-      c.header('Content-Type', 'text/csv; charset=utf-8');
-      c.header('Content-Disposition', `attachment; filename="instap-${rec.activity.id}.csv"`);
-      return stream(c, async (s) => {
-        await s.write('\uFEFF' + csvRow(CSV_HEADER));
-        for await (const r of staffRegistrations(db, rec.activity.id)) if (own.has(r.id)) await s.write(csvLine(r));
-      });
-    }
-    const list = [];
-    for await (const r of staffRegistrations(db, rec.activity.id)) if (own.has(r.id)) list.push(r);
-    return c.json({ registrations: list }, 200);
+    return registrationList(c, db, rec.activity.id, (r) => own.has(r.id));
   });
 
   app.openapi(

@@ -1,5 +1,10 @@
 /** What every admin router shares: the bearer security, the auth answers, and access checks. */
 import { z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import { stream } from 'hono/streaming';
+import type { Db } from '../../db/client.js';
+import { CSV_HEADER, csvLine, staffRegistrations, type StaffRegistration } from '../../services/admin-registrations.js';
+import { csvRow } from '../../services/csv.js';
 import { eq } from 'drizzle-orm';
 import type { Actor, Deps } from '../../context.js';
 import { organisations } from '../../db/schema.js';
@@ -31,4 +36,23 @@ export function access(deps: Deps) {
       return rec;
     },
   };
+}
+
+/**
+ * An activity's registrations as staff see them: JSON, or a streamed CSV for spreadsheets
+ * (`Accept: text/csv` or `?format=csv`). `keep` narrows the list (an intermediary's own families).
+ */
+export async function registrationList(c: Context, db: Db, activityId: string, keep: (r: StaffRegistration) => boolean = () => true) {
+  const wantsCsv = (c.req.header('accept') ?? '').includes('text/csv') || c.req.query('format') === 'csv';
+  if (wantsCsv) {
+    c.header('Content-Type', 'text/csv; charset=utf-8');
+    c.header('Content-Disposition', `attachment; filename="instap-${activityId}.csv"`);
+    return stream(c, async (s) => {
+      await s.write('\uFEFF' + csvRow(CSV_HEADER));
+      for await (const r of staffRegistrations(db, activityId)) if (keep(r)) await s.write(csvLine(r));
+    });
+  }
+  const list: StaffRegistration[] = [];
+  for await (const r of staffRegistrations(db, activityId)) if (keep(r)) list.push(r);
+  return c.json({ registrations: list }, 200);
 }
