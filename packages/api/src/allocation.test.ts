@@ -157,6 +157,14 @@ describe.each(engines())('fair allocation on %s', (engine) => {
     t.time.set('2026-03-08T09:00:00Z');
     await tick(t.db, t.time.clock(), 'http://instap.test');
     expect((await view(b.token)).status).toBe('offered');
+    // Staff make the call from the call list: from now on the family has the usual time.
+    const call = calls.find((m) => m.registrationId === b.id)!;
+    const marked = await t.admin('POST', `/messages/${call.id}/called`);
+    expect(marked.status).toBe(200);
+    expect((await view(b.token)).offer.expiresAt).toBe('2026-03-10T09:00:00.000Z');
+    t.time.set('2026-03-10T09:00:01Z');
+    await tick(t.db, t.time.clock(), 'http://instap.test');
+    expect((await view(b.token)).status).toBe('cancelled');
   });
 
   it('released reserved places and raised capacity go to the waiting list', async () => {

@@ -17,6 +17,7 @@ import { and, desc, eq } from 'drizzle-orm';
 import type { Actor, Deps } from '../../context.js';
 import { appointments, messages } from '../../db/schema-messages.js';
 import { organisations } from '../../db/schema.js';
+import { startOfferClock } from '../../services/waitlist.js';
 import { ApiError, notFound } from '../../errors.js';
 import { appointmentView, loadAppointmentSettings, saveAppointmentSettings } from '../../messages/appointments.js';
 import { mailboxRoutes } from '../../messages/mailbox.js';
@@ -152,8 +153,14 @@ export function messageRoutes(deps: Deps) {
       const { id } = c.req.valid('param');
       const m = await own(c.get('actor'), await byId(id, () => db.select().from(messages).where(eq(messages.id, id))), 'message');
       if (m.channel !== 'call') throw new ApiError(409, 'not_a_call', 'This message goes out by e-mail; there is no call to mark.');
-      const [row] = await db.update(messages).set({ status: 'called', sentAt: clock() }).where(eq(messages.id, id)).returning();
-      return c.json(staffMessage(row!), 200);
+      const now = clock();
+      const row = await db.transaction(async (tx) => {
+        const [updated] = await tx.update(messages).set({ status: 'called', sentAt: now }).where(eq(messages.id, id)).returning();
+        // A family without e-mail hears of its offer by phone: its time to answer starts now.
+        if (m.kind === 'offer-made' && m.registrationId) await startOfferClock(tx, m.registrationId, now);
+        return updated!;
+      });
+      return c.json(staffMessage(row), 200);
     },
   );
 
