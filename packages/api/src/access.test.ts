@@ -45,6 +45,7 @@ const KNOWN_BODIES: Record<string, unknown> = {
   'POST /activities/{id}/registrations': { ...family(), familyAgreed: true },
   'POST /organisations/{slug}/referral-links': { expiresAt: '2026-12-01T10:00:00Z', maxUses: 1 },
   'PUT /registrations/{id}/kanspas-check': { status: 'verified' },
+  'POST /users/me/password': { currentPassword: 'niet het wachtwoord', newPassword: 'een nieuw lang wachtwoord' },
   'POST /users': { email: 'nieuw@voorbeeld.be', name: 'Nieuw', role: 'organisation-staff', password: 'een lang wachtwoord' },
 };
 

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { and, eq } from 'drizzle-orm';
 import { createApp } from './app.js';
+import { messages } from './db/schema-messages.js';
 import { ensureDemoAdmin, hashPassword, verifyPassword } from './services/accounts.js';
 import { browser, ORIGIN } from './testing/browser.js';
 import { activityBody, engines, family, setupActivity, testApp, type TestApp } from './testing/harness.js';
@@ -188,6 +190,108 @@ describe.each(engines())('accounts and sessions on %s', (engine) => {
     expect([bad.status, bad.json.error.issues[0].path]).toEqual([422, 'allowedOrigins.0']);
     const list = await els.call('GET', '/admin/organisations');
     expect(list.json.organisations.map((o: { slug: string }) => o.slug)).toEqual([slug]);
+  });
+
+  it('a sign-in link goes out by e-mail through the outbox; an unknown address writes nothing and gets the same answer', async () => {
+    t.time.advance(16 * 60_000);
+    await t.admin('POST', '/users', { email: 'lien@club.example', name: 'Lien', role: 'organisation-staff', organisation: slug });
+    const linksTo = (email: string) => t.db.select().from(messages).where(and(eq(messages.kind, 'sign-in-link'), eq(messages.recipientEmail, email)));
+    const before = (await t.db.select().from(messages).where(eq(messages.kind, 'sign-in-link'))).length;
+    const plain = browser(createApp({ db: t.db, clock: t.time.clock, publicOrigin: ORIGIN }));
+    const sent = await plain.call('POST', '/session/link', { email: 'Lien@Club.example' });
+    const unknown = await plain.call('POST', '/session/link', { email: 'niemand-anders@club.example' });
+    expect([sent.status, unknown.status]).toEqual([202, 202]);
+    expect(sent.json).toEqual(unknown.json);
+    expect(sent.json.devLink).toBeUndefined();
+    const [m, ...more] = await linksTo('lien@club.example');
+    expect(more).toEqual([]);
+    expect(m).toMatchObject({ channel: 'staff-email', status: 'pending', language: 'nl', recipientName: 'Lien', subject: 'Je link om aan te melden bij Instap' });
+    expect(m!.text).toMatch(/http:\/\/instap\.test\/admin\/#\/link\?token=[\w%-]+/);
+    expect(m!.text).toContain('15 minuten');
+    expect(m!.text).toContain('Vroeg je dit niet aan? Dan hoef je niets te doen.');
+    expect((await t.db.select().from(messages).where(eq(messages.kind, 'sign-in-link'))).length).toBe(before + 1);
+
+    // The link in the mail signs Lien in, once.
+    const token = decodeURIComponent(/token=([\w%-]+)/.exec(m!.text)![1]!);
+    expect((await browser(app).call('POST', '/session/link/redeem', { token })).json.user.email).toBe('lien@club.example');
+
+    // Colleagues see that a link went out, never the link itself.
+    const els = browser(app);
+    await els.signIn('els@club.example', 'een lang wachtwoord');
+    for (const path of ['/admin/mailbox', `/admin/organisations/${slug}/messages`]) {
+      const list = await els.call('GET', path);
+      const shown = list.json.messages.find((x: { id: string }) => x.id === m!.id);
+      expect(shown.text, path).toContain('[link verborgen]');
+      expect(list.text, path).not.toContain(token);
+    }
+
+    // Development: the answer still carries the link, and the mail is in the outbox too.
+    const dev = await browser(app).call('POST', '/session/link', { email: 'lien@club.example' });
+    expect(dev.json.devLink).toMatch(/#\/link\?token=/);
+    expect(await linksTo('lien@club.example')).toHaveLength(2);
+  });
+
+  it('everyone changes their own password with the current one; other sessions end, this one stays', async () => {
+    t.time.advance(16 * 60_000);
+    await t.admin('POST', '/users', { email: 'wout@club.example', name: 'Wout', role: 'organisation-staff', organisation: slug, password: 'wout-oud-wachtwoord' });
+    const here = browser(app);
+    const there = browser(app);
+    await here.signIn('wout@club.example', 'wout-oud-wachtwoord');
+    await there.signIn('wout@club.example', 'wout-oud-wachtwoord');
+    const missing = await here.write('POST', '/admin/users/me/password', { newPassword: 'wout-nieuw-wachtwoord' });
+    expect([missing.status, missing.json.error.issues[0].path, missing.json.error.issues[0].code]).toEqual([422, 'currentPassword', 'password_required']);
+    const wrong = await here.write('POST', '/admin/users/me/password', { currentPassword: 'niet mijn wachtwoord', newPassword: 'wout-nieuw-wachtwoord' });
+    expect([wrong.status, wrong.json.error.issues[0].code]).toEqual([422, 'password_wrong']);
+    const short = await here.write('POST', '/admin/users/me/password', { currentPassword: 'wout-oud-wachtwoord', newPassword: 'kort' });
+    expect([short.status, short.json.error.issues[0].path]).toEqual([422, 'newPassword']);
+    const ok = await here.write('POST', '/admin/users/me/password', { currentPassword: 'wout-oud-wachtwoord', newPassword: 'wout-nieuw-wachtwoord' });
+    expect(ok.status).toBe(200);
+    expect((await here.call('GET', '/session')).status).toBe(200);
+    expect((await there.call('GET', '/session')).status).toBe(401);
+    expect((await browser(app).signIn('wout@club.example', 'wout-oud-wachtwoord')).status).toBe(401);
+    expect((await browser(app).signIn('wout@club.example', 'wout-nieuw-wachtwoord')).status).toBe(200);
+    // An API token has no password of its own.
+    expect((await t.admin('POST', '/users/me/password', { currentPassword: 'x', newPassword: 'een lang wachtwoord' })).status).toBe(403);
+  });
+
+  it('an admin changes a role and a password; the person is signed out', async () => {
+    const made = await t.admin('POST', '/users', { email: 'ines@club.example', name: 'Ines', role: 'organisation-staff', organisation: slug, password: 'ines-haar-wachtwoord' });
+    const ines = browser(app);
+    await ines.signIn('ines@club.example', 'ines-haar-wachtwoord');
+    const els = browser(app);
+    await els.signIn('els@club.example', 'een lang wachtwoord');
+    const r = await els.write('PATCH', `/admin/users/${made.json.id}`, { role: 'organisation-admin', password: 'ines-nieuw-wachtwoord' });
+    expect([r.status, r.json.role]).toEqual([200, 'organisation-admin']);
+    expect((await ines.call('GET', '/session')).status).toBe(401);
+    const again = await ines.signIn('ines@club.example', 'ines-nieuw-wachtwoord');
+    expect(again.json.user.role).toBe('organisation-admin');
+  });
+
+  it('an intermediary sees only the referral links they made; a note only its maker and admins see', async () => {
+    const pw = 'een lang wachtwoord';
+    for (const [email, name, role] of [['brug-a@school.example', 'Brug A', 'intermediary'], ['brug-b@school.example', 'Brug B', 'intermediary'], ['staf@club.example', 'Staf', 'organisation-staff']])
+      expect((await t.admin('POST', '/users', { email, name, role, organisation: slug, password: pw })).status).toBe(201);
+    const a = browser(app);
+    const b = browser(app);
+    const staf = browser(app);
+    const els = browser(app);
+    await a.signIn('brug-a@school.example', pw);
+    await b.signIn('brug-b@school.example', pw);
+    await staf.signIn('staf@club.example', pw);
+    await els.signIn('els@club.example', pw);
+    const path = `/admin/organisations/${slug}/referral-links`;
+    const la = await a.write('POST', path, { expiresAt: '2026-12-01T10:00:00Z', maxUses: 1, note: 'Gezin Yilmaz, CAW' });
+    const lb = await b.write('POST', path, { expiresAt: '2026-12-01T10:00:00Z', maxUses: 1, note: 'Gezin Peeters' });
+    expect([la.status, lb.status]).toEqual([201, 201]);
+    const seenByA = (await a.call('GET', path)).json.referralLinks;
+    expect(seenByA.map((l: { code: string }) => l.code)).toEqual([la.json.code]);
+    expect(seenByA[0].note).toBe('Gezin Yilmaz, CAW');
+    expect((await b.call('GET', path)).text).not.toContain('Yilmaz');
+    const seenByStaff = (await staf.call('GET', path)).json.referralLinks;
+    expect(seenByStaff.map((l: { code: string }) => l.code)).toEqual(expect.arrayContaining([la.json.code, lb.json.code]));
+    expect(seenByStaff.every((l: { note: string | null }) => l.note === null)).toBe(true);
+    const seenByAdmin = (await els.call('GET', path)).json.referralLinks;
+    expect(seenByAdmin.map((l: { note: string | null }) => l.note)).toEqual(expect.arrayContaining(['Gezin Yilmaz, CAW', 'Gezin Peeters']));
   });
 
   it('ensureDemoAdmin creates the demo accounts once', async () => {

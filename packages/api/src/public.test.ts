@@ -22,7 +22,7 @@ describe.each(engines())('public API on %s', (engine) => {
       reservedPlacesLeft: 0,
       price: { standardCents: 4000, kanspasCents: 800, currency: 'EUR' },
       registration: { mode: 'first-come', phase: 'first-come' },
-      organisation: { slug, name: 'Zwemclub Test', phone: '056 11 22 33' },
+      organisation: { slug, name: 'Zwemclub Test', phone: '056 11 22 33', uitpas: false },
     });
     expect(r.json.sessions).toHaveLength(2);
   });

@@ -23,6 +23,8 @@ describe.each(engines())('kanspas confirmed afterwards through UiTPAS on %s', (e
     });
     expect(put.json).toEqual({ connected: true, clientId: fake.clientId, environment: 'test' });
     expect(JSON.stringify((await t.admin('GET', `/organisations/${setup.slug}/uitpas`)).json)).not.toContain(fake.clientSecret);
+    // The widget may now ask for a pass number, never requiring it.
+    expect((await t.call('GET', `/activities/${id}`)).json.organisation.uitpas).toBe(true);
   });
   afterAll(async () => {
     await fake?.close();

@@ -191,7 +191,14 @@ export const publicActivitySchema = z.object({
     phase: phaseSchema,
   }),
   whatToBring: z.array(z.string()),
-  organisation: z.object({ slug: z.string(), name: z.string(), phone: z.string(), email: z.string().nullable() }),
+  organisation: z.object({
+    slug: z.string(),
+    name: z.string(),
+    phone: z.string(),
+    email: z.string().nullable(),
+    /** The organisation confirms kanspas numbers with UiTPAS, so the widget may ask for one (never required). */
+    uitpas: z.boolean(),
+  }),
 });
 export type PublicActivity = z.infer<typeof publicActivitySchema>;
 

@@ -17,7 +17,7 @@ import { activityFieldsSchema } from '@instap/core';
 import { randomBytes } from 'node:crypto';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../db/client.js';
-import { activities, activitySessions, cities, organisations, registrationChildren, registrations } from '../db/schema.js';
+import { activities, activitySessions, cities, organisations, registrationChildren, registrations, uitpasSettings } from '../db/schema.js';
 import { ApiError, issuesFromZod, notFound, validationError } from '../errors.js';
 
 export type ActivityRow = typeof activities.$inferSelect;
@@ -30,6 +30,8 @@ export interface ActivityRecord {
   sessions: SessionRow[];
   organisation: OrganisationRow;
   city: CityRow;
+  /** The organisation checks kanspas numbers with UiTPAS: the widget may ask for one (never required). */
+  uitpas: boolean;
 }
 
 /** 32 random bytes, shown before the draw: nobody, not even staff, can steer the order after that. */
@@ -50,13 +52,17 @@ export async function loadActivity(db: Db | Tx, id: string, opts: { lock?: boole
   if (!activity) throw notFound('activity');
   const [[orgCity], sessions] = await Promise.all([
     db
-      .select({ organisation: organisations, city: cities })
+      .select({
+        organisation: organisations,
+        city: cities,
+        uitpas: sql<boolean>`exists (select 1 from ${uitpasSettings} where ${uitpasSettings.organisationId} = ${organisations.id})`,
+      })
       .from(organisations)
       .innerJoin(cities, eq(cities.id, organisations.cityId))
       .where(eq(organisations.id, activity.organisationId)),
     db.select().from(activitySessions).where(eq(activitySessions.activityId, id)).orderBy(asc(activitySessions.startsAt)),
   ]);
-  return { activity, sessions, organisation: orgCity!.organisation, city: orgCity!.city };
+  return { activity, sessions, organisation: orgCity!.organisation, city: orgCity!.city, uitpas: Boolean(orgCity!.uitpas) };
 }
 
 /** Places held by children of confirmed registrations and of open offers. */
@@ -133,7 +139,7 @@ export function toPublicActivity(rec: ActivityRecord, taken: Occupancy, now: Dat
       phase: registrationPhase(windowRules(rec), now),
     },
     whatToBring: a.whatToBring,
-    organisation: { slug: o.slug, name: o.name, phone: o.phone, email: o.email },
+    organisation: { slug: o.slug, name: o.name, phone: o.phone, email: o.email, uitpas: rec.uitpas },
   };
 }
 
