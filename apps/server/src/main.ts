@@ -2,8 +2,8 @@
  * Starts Instap: embedded PGlite in DATA_DIR (default ./.data), or PostgreSQL when DATABASE_URL
  * is set. Migrations run at start; the demo club is seeded on first start.
  */
-import { existsSync } from 'node:fs';
-import { isAbsolute, resolve } from 'node:path';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { ensureBootstrapToken, ensureDemoAdmin, mailTransportFromEnv, openDatabase, seedDemo, startScheduler, startSender } from '@instap/api';
@@ -24,11 +24,14 @@ const demo = (process.env.INSTAP_DEMO ?? (process.env.DATABASE_URL ? '0' : '1'))
 if (demo) {
   const seeded = await seedDemo(database.db, clock());
   if (seeded) console.log('Demo seeded: Sportclub De Leie (slug "demo") with three activities.');
+  // Demo passwords are random; with the embedded database they are kept next to it, so every
+  // start can show them again (the file goes when the data folder goes).
   const accounts = await ensureDemoAdmin(database.db);
-  if (accounts.length) {
-    console.log('Demo accounts for the console (shown once; keep them):');
-    for (const a of accounts) console.log(`  ${a.role.padEnd(20)} ${a.email.padEnd(26)} password: ${a.password}`);
-  }
+  const saved = database.engine === 'pglite' ? join(dataDir, 'demo-accounts.txt') : null;
+  const lines = accounts.map((a) => `  ${a.role.padEnd(20)} ${a.email.padEnd(26)} password: ${a.password}`);
+  if (saved && lines.length) writeFileSync(saved, lines.join('\n') + '\n', { mode: 0o600 });
+  const shown = lines.length ? lines.join('\n') : saved && existsSync(saved) ? readFileSync(saved, 'utf8').trimEnd() : '';
+  if (shown) console.log(`Demo accounts for the console at /admin/:\n${shown}`);
 }
 if (!existsSync(`${WIDGET_DIST}/instap.js`) || !existsSync(`${ADMIN_DIST}/index.html`)) {
   console.warn('The widget or the console is not built yet: `pnpm start` builds both.');
