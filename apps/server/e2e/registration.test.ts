@@ -78,4 +78,54 @@ describe('a family registers on the demo club site', () => {
     });
     await page.close();
   });
+
+  it('a family that only uses the keyboard registers two children for the waiting list', async () => {
+    const page = await browser.newPage({ viewport: { width: 320, height: 700 }, locale: 'nl-BE' });
+    await page.goto(`${base}/a/${ids.activities.drums}`);
+    /** The focused element, looking through shadow roots: what a keyboard user is on. */
+    const focused = () =>
+      page.evaluate(() => {
+        let el: Element | null = document.activeElement;
+        while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+        return { tag: el?.tagName.toLowerCase() ?? '', id: el?.id ?? '', text: (el?.textContent ?? '').trim(), type: (el as HTMLInputElement | null)?.type ?? '' };
+      });
+    const tabTo = async (want: (f: Awaited<ReturnType<typeof focused>>) => boolean) => {
+      for (let i = 0; i < 60; i++) {
+        await page.keyboard.press('Tab');
+        if (want(await focused())) return;
+      }
+      throw new Error(`Tab never reached the target; on ${JSON.stringify(await focused())}`);
+    };
+    const button = (text: string) => (f: { tag: string; text: string }) => f.tag === 'button' && f.text === text;
+    await page.getByText('Er is nog 1 plaats vrij.').waitFor();
+
+    await tabTo(button('Schrijf in'));
+    await page.keyboard.press('Enter');
+    await tabTo((f) => f.id === 'child-0-firstName');
+    await page.keyboard.type('Noor');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('2015');
+    await tabTo(button('Nog een kind toevoegen'));
+    await page.keyboard.press('Enter');
+    await tabTo((f) => f.id === 'child-1-firstName');
+    await page.keyboard.type('Adam');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('2016');
+    await page.keyboard.press('Enter');
+    await tabTo((f) => f.id === 'contact-name');
+    await page.keyboard.type('Samira');
+    await tabTo((f) => f.type === 'email');
+    await page.keyboard.type('samira@example.be');
+    await page.keyboard.press('Enter');
+    await tabTo(button('Doorgaan'));
+    await page.keyboard.press('Enter');
+    // One place is left and the family has two children: they stay together on the waiting list.
+    await tabTo(button('Schrijf Noor en Adam in'));
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Je staat op de wachtlijst' }).waitFor({ timeout: 15_000 });
+    expect(await page.getByText('Je bent nummer 1 op de wachtlijst.').count()).toBe(1);
+    const scroll = await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth);
+    expect(scroll).toBe(true);
+    await page.close();
+  });
 });
