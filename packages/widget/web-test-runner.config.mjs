@@ -48,6 +48,19 @@ const chromeArgs = [
   '--no-first-run',
 ];
 
+/**
+ * INSTAP_TEST_DIST=1 runs every test against the built dist/instap.js (run `pnpm build` first)
+ * instead of the sources: what families download, after minifying and the build's own rewrites.
+ */
+const testDist = !!process.env.INSTAP_TEST_DIST;
+const distPlugin = {
+  name: 'instap-test-dist',
+  resolveImport({ source, context }) {
+    if (testDist && context.path.includes('/packages/widget/src/') && /^\.\.?\/(?:\.\.\/)*index\.js(\?.*)?$/.test(source))
+      return `/packages/widget/dist/instap.js${source.split('index.js')[1]}`;
+  },
+};
+
 export default {
   rootDir: fileURLToPath(new URL('../..', import.meta.url)),
   files: ['src/**/*.test.ts'],
@@ -55,7 +68,7 @@ export default {
   // One file at a time: the files share localStorage (drafts) on one origin.
   concurrency: 1,
   testFramework: { config: { timeout: 10000 } },
-  plugins: [esbuildPlugin({ ts: true, tsconfig: fileURLToPath(new URL('./tsconfig.esbuild.json', import.meta.url)) })],
+  plugins: [distPlugin, esbuildPlugin({ ts: true, tsconfig: fileURLToPath(new URL('./tsconfig.esbuild.json', import.meta.url)) })],
   browsers: [chromeLauncher({ launchOptions: { executablePath, headless: true, args: chromeArgs } })],
   reporters: [defaultReporter(), summaryReporter(), countsReporter()],
 };

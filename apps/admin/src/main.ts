@@ -12,6 +12,12 @@ import { RegisterFamily } from './screens/register-family.js';
 import { Registrations } from './screens/registrations.js';
 import { LinkSignIn, SignIn } from './screens/sign-in.js';
 import { Users } from './screens/users.js';
+import { DrawScreen } from './screens/draw.js';
+import { InterestScreen } from './screens/interest.js';
+import { OrganisationsScreen } from './screens/organisations.js';
+import { PasswordScreen } from './screens/password.js';
+import { UserEditScreen } from './screens/user-edit.js';
+import { WaitlistScreen } from './screens/waitlist.js';
 
 const elements: [string, CustomElementConstructor][] = [
   ['instap-console', InstapConsole],
@@ -28,5 +34,11 @@ const elements: [string, CustomElementConstructor][] = [
   ['instap-charter', Charter],
   ['instap-organisation', OrganisationScreen],
   ['instap-follow-up', FollowUp],
+  ['instap-draw', DrawScreen],
+  ['instap-waitlist', WaitlistScreen],
+  ['instap-interest', InterestScreen],
+  ['instap-organisations', OrganisationsScreen],
+  ['instap-user-edit', UserEditScreen],
+  ['instap-password', PasswordScreen],
 ];
 for (const [name, ctor] of elements) if (!customElements.get(name)) customElements.define(name, ctor);

@@ -40,7 +40,7 @@ if (!existsSync(`${WIDGET_DIST}/instap.js`) || !existsSync(`${ADMIN_DIST}/index.
 const publicOrigin = process.env.PUBLIC_URL?.replace(/\/$/, '') ?? `http://localhost:${port}`;
 // Without SMTP_URL, nothing is sent: messages wait in the outbox and the dev mailbox shows them.
 const transport = mailTransportFromEnv();
-const app = createServer({ db: database.db, clock, publicOrigin: process.env.PUBLIC_URL ? publicOrigin : undefined, devMailbox: !transport && database.engine === 'pglite' });
+const app = createServer({ db: database.db, clock, publicOrigin: process.env.PUBLIC_URL ? publicOrigin : undefined, devMailbox: !transport && demo && database.engine === 'pglite' });
 const sender = transport ? startSender({ db: database.db, clock, transport, from: process.env.MAIL_FROM ?? '"Instap" <no-reply@instap.local>' }) : null;
 const retentionDays = process.env.INSTAP_RETENTION_DAYS ? Number(process.env.INSTAP_RETENTION_DAYS) : undefined;
 const scheduler = startScheduler({ db: database.db, clock, publicOrigin, retentionDays });
@@ -51,7 +51,7 @@ const server = serve({ fetch: app.fetch, port }, (info) => {
   console.log(`  Demo club site:  http://localhost:${info.port}/`);
   console.log(`  Console:         http://localhost:${info.port}/admin/`);
   console.log(`  API contract:    http://localhost:${info.port}/api/v1/docs`);
-  console.log(transport ? '  E-mail:          sent over SMTP_URL' : `  E-mail:          not sent (no SMTP_URL)${database.engine === 'pglite' ? `; see http://localhost:${info.port}/admin/mailbox` : ''}`);
+  console.log(transport ? '  E-mail:          sent over SMTP_URL' : `  E-mail:          not sent (no SMTP_URL)${demo && database.engine === 'pglite' ? `; see http://localhost:${info.port}/admin/mailbox` : ''}`);
 });
 
 async function shutdown() {

@@ -61,6 +61,14 @@ describe.each(engines())('admin API on %s', (engine) => {
     expect(read.json.title).toBe('Zwemlessen');
     const patched = await t.admin('PATCH', `/activities/${a.json.id}`, { title: 'Zwemlessen voor beginners', capacity: 12 });
     expect(patched.json).toMatchObject({ title: 'Zwemlessen voor beginners', capacity: 12 });
+    // A PATCH changes only what it names: nothing else falls back to a default.
+    const window = await t.admin('PATCH', `/activities/${a.json.id}`, { registration: { closesAt: '2026-03-09T08:00:00Z' } });
+    expect(window.status).toBe(200);
+    expect(window.json).toMatchObject({
+      reservedPlaces: 3,
+      whatToBring: ['Zwemkledij', 'Handdoek'],
+      registration: { mode: 'lottery', closesAt: '2026-03-09T08:00:00.000Z', drawAt: '2026-03-11T08:00:00.000Z' },
+    });
   });
 
   it('rejects activities that cannot work, naming the field', async () => {

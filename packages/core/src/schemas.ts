@@ -72,28 +72,40 @@ export const tariffCharterSchema = z.object({
 export const registrationModeSchema = z.enum(['first-come', 'lottery']);
 export const sessionSchema = z.object({ startsAt: instant, endsAt: instant });
 
-const activityFields = z.object({
+/** The fields of an activity as they are checked, without defaults: a PATCH must not reset what it leaves out. */
+const registrationWindowShape = {
+  opensAt: instant,
+  closesAt: instant.nullable().optional(),
+  mode: registrationModeSchema,
+  drawAt: instant.nullable().optional(),
+};
+const activityShape = {
   title: z.string().trim().min(1).max(120),
-  summary: z.string().trim().max(2000).default(''),
+  summary: z.string().trim().max(2000),
   location: z.string().trim().min(1).max(200),
   kind: z.string().trim().max(60).optional(),
   ageMin: z.number().int().min(0).max(99).optional(),
   ageMax: z.number().int().min(0).max(99).optional(),
   sessions: z.array(sessionSchema).min(1).max(200),
   capacity: z.number().int().min(1).max(100000),
-  reservedPlaces: z.number().int().min(0).default(0),
+  reservedPlaces: z.number().int().min(0),
   reservedUntil: instant.nullable().optional(),
   priceCents: z.number().int().min(0).max(10_000_00),
   kanspasCents: z.number().int().min(0).nullable().optional(),
-  registration: z.object({
-    opensAt: instant,
-    closesAt: instant.nullable().optional(),
-    mode: registrationModeSchema.default('first-come'),
-    drawAt: instant.nullable().optional(),
-  }),
+  registration: z.object(registrationWindowShape),
   lateJoinUntil: instant.nullable().optional(),
-  whatToBring: z.array(z.string().trim().min(1).max(200)).max(20).default([]),
-  offerHours: z.number().int().min(1).max(24 * 14).default(48),
+  whatToBring: z.array(z.string().trim().min(1).max(200)).max(20),
+  offerHours: z.number().int().min(1).max(24 * 14),
+};
+
+/** A new activity: what is left out gets its default. */
+const activityFields = z.object({
+  ...activityShape,
+  summary: activityShape.summary.default(''),
+  reservedPlaces: activityShape.reservedPlaces.default(0),
+  registration: z.object({ ...registrationWindowShape, mode: registrationModeSchema.default('first-come') }),
+  whatToBring: activityShape.whatToBring.default([]),
+  offerHours: activityShape.offerHours.default(48),
 });
 
 type ActivityFields = z.infer<typeof activityFields>;
@@ -148,9 +160,10 @@ export type ActivityInput = z.input<typeof activityInputSchema>;
 export type ActivityData = z.output<typeof activityInputSchema>;
 
 /** A PATCH: any field; the merged activity is checked again as a whole. */
-export const activityPatchSchema = activityFields.partial().extend({
-  registration: activityFields.shape.registration.partial().optional(),
-});
+export const activityPatchSchema = z
+  .object(activityShape)
+  .partial()
+  .extend({ registration: z.object(registrationWindowShape).partial().optional() });
 export type ActivityPatch = z.infer<typeof activityPatchSchema>;
 export const activityFieldsSchema = activityFields;
 

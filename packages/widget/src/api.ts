@@ -66,12 +66,6 @@ export const enc = encodeURIComponent;
 export const createRegistration = (base: string, id: string, body: RegistrationBody, idempotencyKey: string) =>
   post<RegistrationCreated>(base, `/activities/${enc(id)}/registrations`, body, idempotencyKey);
 
-/** A v4 UUID; `crypto.randomUUID` exists only on https pages, and some clubs still serve http. */
-export function uuid(): string {
-  if (typeof crypto.randomUUID === 'function' && isSecureContext) return crypto.randomUUID();
-  const b = crypto.getRandomValues(new Uint8Array(16));
-  b[6] = (b[6] & 0x0f) | 0x40;
-  b[8] = (b[8] & 0x3f) | 0x80;
-  const h = [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
-}
+/** A v4 UUID from crypto.getRandomValues: `crypto.randomUUID` exists only on https pages, and some clubs still serve http. */
+export const uuid = (): string =>
+  '10000000-1000-4000-8000-100000000000'.replace(/[018]/g, (c) => (+c ^ (crypto.getRandomValues(new Uint8Array(1))[0] & (15 >> (+c / 4)))).toString(16));

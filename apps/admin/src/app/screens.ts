@@ -21,6 +21,18 @@ export function renderScreen(app: InstapConsole, s: Session | null, route: Route
       return html`<instap-registrations .app=${app} .activityId=${id}></instap-registrations>`;
     case 'register':
       return html`<instap-register-family .app=${app} .activityId=${id}></instap-register-family>`;
+    case 'draw':
+      return html`<instap-draw .app=${app} .activityId=${id}></instap-draw>`;
+    case 'waitlist':
+      return html`<instap-waitlist .app=${app} .activityId=${id}></instap-waitlist>`;
+    case 'interest':
+      return html`<instap-interest .app=${app} .activityId=${id}></instap-interest>`;
+    case 'user':
+      return html`<instap-user-edit .app=${app} .userId=${id}></instap-user-edit>`;
+    case 'organisations':
+      return html`<instap-organisations .app=${app}></instap-organisations>`;
+    case 'password':
+      return html`<instap-password .app=${app}></instap-password>`;
     case 'referrals':
       return html`<instap-referrals .app=${app} .org=${org}></instap-referrals>`;
     case 'referral-print':

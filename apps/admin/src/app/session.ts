@@ -40,6 +40,8 @@ export const can = {
   manageUsers: (r: Role) => r === 'city-admin' || r === 'organisation-admin',
   manageOrganisation: (r: Role) => r === 'city-admin' || r === 'organisation-admin',
   manageCharter: (r: Role) => r === 'city-admin',
+  manageOrganisations: (r: Role) => r === 'city-admin',
+  changeOwnPassword: (_r: Role) => true,
   checkKanspas: (r: Role) => r !== 'intermediary',
   registerOnBehalf: (_r: Role) => true,
   referralLinks: (_r: Role) => true,

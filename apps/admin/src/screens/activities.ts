@@ -90,6 +90,11 @@ export class Activities extends Screen {
                       <ul class="actions">
                         <li><a href="#/activities/${a.id}/registrations">${staff ? 'Inschrijvingen' : 'Mijn gezinnen'}<span class="visually-hidden"> voor ${a.title}</span></a></li>
                         <li><a href="#/activities/${a.id}/register">Schrijf een gezin in<span class="visually-hidden"> voor ${a.title}</span></a></li>
+                        ${staff
+                          ? html`<li><a href="#/activities/${a.id}/waitlist">Wachtlijst<span class="visually-hidden"> voor ${a.title}</span></a></li>
+                              <li><a href="#/activities/${a.id}/interest">Interesse<span class="visually-hidden"> voor ${a.title}</span></a></li>
+                              ${a.registration.mode === 'lottery' ? html`<li><a href="#/activities/${a.id}/draw">Loting<span class="visually-hidden"> voor ${a.title}</span></a></li>` : nothing}`
+                          : nothing}
                       </ul>
                     </td>
                   </tr>`,

@@ -11,7 +11,7 @@ import { problemText, toFieldErrors, type FieldError } from '../ui/errors.js';
 import { field, select } from '../ui/fields.js';
 import { errorSummary, notice, Screen } from '../ui/screen.js';
 
-interface User {
+export interface User {
   id: string;
   email: string;
   name: string;
@@ -105,8 +105,8 @@ export class Users extends Screen {
                   <td>${u.organisation ? (orgs.find((o) => o.slug === u.organisation)?.name ?? u.organisation) : 'Hele stad'}</td>
                   <td>
                     ${u.id === this.app.session?.user.id
-                      ? 'Dit ben jij'
-                      : html`<button type="button" class="button button--secondary button--small" @click=${() => this.toggle(u)}>
+                      ? html`Dit ben jij<br /><a href="#/password">Wijzig je wachtwoord</a>`
+                      : html`<a href="#/users/${u.id}" class="row-link">Wijzig rol of wachtwoord<span class="visually-hidden"> van ${u.name}</span></a><br /><button type="button" class="button button--secondary button--small" @click=${() => this.toggle(u)}>
                           ${u.disabled ? 'Zet weer aan' : 'Zet uit'}<span class="visually-hidden"> voor ${u.name}</span>
                         </button>`}
                   </td>

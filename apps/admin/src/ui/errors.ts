@@ -38,6 +38,9 @@ const BY_CODE: Record<string, string> = {
   contact_name_required: 'Vul de naam van de ouder in.',
   birth_year_in_future: 'Het geboortejaar kan niet in de toekomst liggen.',
   organisation_required: 'Kies de organisatie.',
+  password_wrong: 'Dit is niet je huidige wachtwoord.',
+  password_required: 'Vul je huidige wachtwoord in.',
+  slug_taken: 'Deze korte naam is al in gebruik. Kies een andere.',
   disable_self: 'Je kan je eigen account niet uitzetten. Vraag het aan een andere beheerder.',
 };
 
@@ -58,6 +61,8 @@ const BY_FIELD: [RegExp, string][] = [
   [/^email$/, 'Geef een e-mailadres zoals naam@club.be.'],
   [/^name$/, 'Vul de naam in.'],
   [/^password$/, 'Vul je wachtwoord in.'],
+  [/^newPassword$/, 'Een wachtwoord heeft minstens 12 tekens.'],
+  [/^slug$/, 'Geef een korte naam met kleine letters, cijfers en streepjes, zoals zwemclub-kortrijk.'],
   [/^familyAgreed$/, 'Vink aan dat het gezin akkoord is.'],
   [/^children\.\d+\.firstName$/, 'Vul de voornaam van het kind in.'],
   [/^children\.\d+\.birthYear$/, 'Geef het geboortejaar van het kind, zoals 2016.'],

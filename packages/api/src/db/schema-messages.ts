@@ -49,8 +49,8 @@ export const messages = pgTable(
   'messages',
   {
     id: uuid('id').primaryKey().defaultRandom(),
+    /** null for a message to a city-wide account (a sign-in link): it belongs to no organisation's lists. */
     organisationId: uuid('organisation_id')
-      .notNull()
       .references(() => organisations.id),
     kind: text('kind').notNull(),
     language: text('language').notNull(),

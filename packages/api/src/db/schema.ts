@@ -196,6 +196,8 @@ export const referralLinks = pgTable(
     uses: integer('uses').notNull().default(0),
     note: text('note'),
     createdBy: text('created_by').notNull(),
+    /** The signed-in person who made it (null for an API token): an intermediary sees only their own links. */
+    createdByUserId: uuid('created_by_user_id'),
     createdAt: instant('created_at').notNull(),
   },
   (t) => [index('referral_links_organisation_idx').on(t.organisationId)],

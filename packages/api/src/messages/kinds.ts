@@ -91,8 +91,8 @@ export type MessageInput =
     }
   | {
       kind: 'sign-in-link';
-      /** The person's organisation: the outbox keeps every message under one. */
-      organisationId: string;
+      /** The person's organisation; null for a city-wide account (the message is in no organisation's lists). */
+      organisationId: string | null;
       /** A staff member (always written in Dutch). */
       to: { name: string; email: string };
       /** The one-time link into the console. */

@@ -12,7 +12,8 @@ export function staffMessage(m: MessageRow): StaffMessage {
     language: m.language as Language,
     recipient: { name: m.recipientName, email: m.recipientEmail, phone: m.recipientPhone },
     subject: m.subject,
-    text: m.text,
+    // A sign-in link is for its recipient only: colleagues who see the list must not be able to use it.
+    text: m.kind === 'sign-in-link' ? m.text.replace(/https?:\/\/\S+/g, '[link verborgen]') : m.text,
     attempts: m.attempts,
     lastError: m.lastError,
     nextAttemptAt: m.nextAttemptAt?.toISOString() ?? null,

@@ -199,7 +199,6 @@ export async function redeemSignInLink(db: Db, token: string, now: Date): Promis
  * an organisation, and a city-wide account has none.
  */
 export async function mailSignInLink(db: Db, user: UserRow, link: { url: string; expiresAt: Date }, ctx: { now: Date; publicOrigin: string }): Promise<boolean> {
-  if (!user.organisationId) return false;
   const organisationId = user.organisationId;
   const queued = await db.transaction((tx) =>
     enqueueMessage(tx, { kind: 'sign-in-link', organisationId, to: { name: user.name, email: user.email }, url: link.url, expiresAt: link.expiresAt }, ctx),

@@ -69,6 +69,7 @@ const INTERMEDIARY_MAY: Rule[] = [
   rule('POST', '/registrations/{id}/cancel'),
   rule('GET', '/organisations/{slug}/referral-links'),
   rule('POST', '/organisations/{slug}/referral-links'),
+  rule('POST', '/users/me/password'),
 ];
 
 /** Organisation staff do the daily work, but do not manage accounts, API tokens or the organisation's settings. */

@@ -25,7 +25,7 @@ export async function createReferralLink(
   db: Db,
   organisation: OrganisationRow,
   input: { activityId?: string; expiresAt: string; maxUses: number; note?: string },
-  createdBy: string,
+  createdBy: { name: string; userId?: string | null },
   now: Date,
 ): Promise<ReferralLinkRow> {
   if (new Date(input.expiresAt).getTime() <= now.getTime())
@@ -39,7 +39,8 @@ export async function createReferralLink(
       expiresAt: new Date(input.expiresAt),
       maxUses: input.maxUses,
       note: input.note ?? null,
-      createdBy,
+      createdBy: createdBy.name,
+      createdByUserId: createdBy.userId ?? null,
       createdAt: now,
     })
     .returning();

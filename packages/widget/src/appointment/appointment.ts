@@ -1,11 +1,8 @@
-import { LitElement, html, type PropertyValues } from 'lit';
+import { html } from 'lit';
 import type { AppointmentContext } from '@instap/core/appointments';
-import type { Language } from '@instap/core/rules';
-import { scriptOrigin } from '../api.js';
+import { InstapElement } from '../element.js';
 import type { Contact } from '../fields/contact.js';
-import { loadMessages, nl, pickLanguage, type Messages } from '../i18n/index.js';
 import type { Screen } from '../registration/registration.js';
-import { styles } from '../registration/registration.styles.js';
 
 /**
  * `<instap-appointment organisation="slug">`: "Hulp nodig? Maak een afspraak". A family leaves a
@@ -43,38 +40,23 @@ import { styles } from '../registration/registration.styles.js';
  * @cssprop --instap-font-size - base font size (default 1.125rem).
  * @cssprop --instap-radius - corner radius (default 6px).
  */
-export class InstapAppointment extends LitElement {
-  static override styles = styles;
+export class InstapAppointment extends InstapElement {
   static override properties = {
     organisation: {},
-    lang: {},
-    apiBase: { attribute: 'api-base' },
     context: { attribute: false },
     prefill: { attribute: false },
     embedded: { type: Boolean, reflect: true },
-    clock: { attribute: false },
-    m: { state: true },
     flow: { state: true },
   };
 
   organisation = '';
-  override lang = '';
-  apiBase = '';
   context?: AppointmentContext;
   prefill?: Contact;
   embedded = false;
-  clock: () => Date = () => new Date();
-  m: Messages = nl;
   flow?: Screen | false;
-  #ticket = 0;
-
-  get base() {
-    return this.apiBase || scriptOrigin;
-  }
 
   override connectedCallback() {
     super.connectedCallback();
-    if (!this.lang) void this.setLanguage(pickLanguage(navigator.language) ?? 'nl');
     if (!this.flow) void this.#start();
   }
 
@@ -87,20 +69,7 @@ export class InstapAppointment extends LitElement {
     }
   }
 
-  async setLanguage(lang: Language) {
-    const ticket = ++this.#ticket;
-    const m = await loadMessages(lang);
-    if (ticket === this.#ticket) this.m = m;
-  }
-
-  protected override willUpdate(changed: PropertyValues<this>) {
-    if (changed.has('lang') && this.lang) void this.setLanguage(pickLanguage(this.lang) ?? 'nl');
-  }
-
   protected override render() {
-    const m = this.m;
-    return html`<div class="root" part="root" lang=${m.lang} dir=${m.dir}>
-      ${this.flow ? this.flow.render() : this.flow === false ? html`<p>${m.loadFailed}</p>` : html`<p role="status" data-loading></p>`}
-    </div>`;
+    return this.root(this.flow ? this.flow.render() : this.flow === false ? html`<p>${this.m.loadFailed}</p>` : html`<p role="status" data-loading></p>`);
   }
 }

@@ -8,7 +8,7 @@ import type { AppointmentCreated, AppointmentOptions } from '@instap/core/appoin
 import type { Language } from '@instap/core/rules';
 import { call, enc, post, uuid } from '../api.js';
 import { contactBody, contactErrors, contactLocator, fromIssues, nameField, reachFields, type Contact } from '../fields/contact.js';
-import { errorSummary, field, type FieldError } from '../fields/field.js';
+import { errorSummary, fieldFrame, type FieldError } from '../fields/field.js';
 import { formatDate } from '../format.js';
 import { LANGUAGE_NAMES, type More } from '../i18n/index.js';
 import { Texts } from '../i18n/texts.js';
@@ -226,7 +226,7 @@ export class AppointmentFlow implements Screen {
     if (o.bookingUrl && step > 0)
       return html`${back} ${heading(x.apBookingTitle)}
         <p>${x.apBookingText(o.name)}</p>
-        <p><a class="button" part="button" href=${this.booking ?? o.bookingUrl} target="_blank" rel="noopener">${x.apBookingLink}</a></p>`;
+        <p><a class="button primary" part="button" href=${this.booking ?? o.bookingUrl} target="_blank" rel="noopener">${x.apBookingLink}</a></p>`;
     const next = () => this.next(x);
     const set = (c: Contact) => this.#save({ c });
     const args = [m, c, 'ap', this.errors, set, next] as const;
@@ -245,7 +245,22 @@ export class AppointmentFlow implements Screen {
       [x.apLangQ, choices('ap-lang', [], this.a.language, (language) => this.#save({ language: language as Language }), Object.entries(LANGUAGE_NAMES), true)],
       [
         x.apQuestionQ,
-        field('ap-question', x.apQuestion, this.a.question, this.errors, (question) => this.#save({ question }), next, { hint: x.apQuestionHint, long: true }),
+        fieldFrame(
+          'ap-question',
+          x.apQuestion,
+          this.errors,
+          { hint: x.apQuestionHint },
+          (error, described) =>
+            html`<textarea
+              id="ap-question"
+              part="input"
+              rows="4"
+              .value=${this.a.question}
+              aria-invalid=${!!error}
+              aria-describedby=${described}
+              @input=${(e: Event) => this.#save({ question: (e.target as HTMLTextAreaElement).value })}
+            ></textarea>`,
+        ),
       ],
     ];
     const [title, body] = q[step];

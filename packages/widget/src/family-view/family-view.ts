@@ -116,7 +116,7 @@ export class FamilyView implements Screen {
     const a = v.activity;
     const o = a.organisation;
     const names = r.names(v.children.map((c) => c.firstName));
-    const pay = html`<p>${x.youPay(money(m, v.price.totalCents), v.children.length)}</p>`;
+    const pay = html`<p>${m.youPay(money(m, v.price.totalCents), v.children.length)}</p>`;
     const ask = (confirm?: 'cancel' | 'decline') => () => (this.#set({ confirm, notice: undefined }), focusOn(r));
 
     if (this.confirm) {
@@ -158,11 +158,11 @@ export class FamilyView implements Screen {
         : html`<p>
             <strong
               >${v.status === 'confirmed'
-                ? x.confirmedText
+                ? m.confirmedText
                 : v.status === 'waitlisted'
                   ? v.waitlistPosition
-                    ? x.waitlistPosition(v.waitlistPosition)
-                    : x.waitlistTitle
+                    ? m.waitlistPosition(v.waitlistPosition)
+                    : m.waitlistTitle
                   : x.statusOffered}</strong
             >
           </p>`}
@@ -172,11 +172,11 @@ export class FamilyView implements Screen {
             ${callLine(x.questionsCall(o.name), o.phone)}
           </div>`
         : nothing}
-      <h3>${x.children}</h3>
+      <h3>${m.children}</h3>
       <ul>
-        ${v.children.map((c) => html`<li>${x.childLine(c.firstName, String(c.birthYear))}</li>`)}
+        ${v.children.map((c) => html`<li>${m.childLine(c.firstName, String(c.birthYear))}</li>`)}
       </ul>
-      ${pay} ${v.status === 'confirmed' ? calendarButton(r, x, a.id) : nothing} ${whenWhere(m, a)} ${bringList(m, a)}
+      ${pay} ${v.status === 'confirmed' ? calendarButton(r, a.id) : nothing} ${whenWhere(m, a)} ${bringList(m, a)}
       <button type="button" class="primary" part="button" @click=${ask('cancel')}>${x.cancel}</button>`;
   }
 }

@@ -7,7 +7,7 @@
 import { html } from 'lit';
 import { contactProblem, emailProblem, nameProblem, phoneProblem, type FieldProblem } from '@instap/core/rules';
 import type { ApiError } from '../api.js';
-import type { Messages, More } from '../i18n/index.js';
+import type { Messages } from '../i18n/index.js';
 import { field, type FieldError } from './field.js';
 
 export interface Contact {
@@ -17,7 +17,7 @@ export interface Contact {
 }
 
 type ContactField = 'name' | 'phone' | 'email';
-type M = Messages & More;
+type M = Messages;
 
 /** One message per field and per kind of failure. A problem a field does not know gets that field's usual words. */
 export function problemText(m: M, f: ContactField, p: FieldProblem): string {

@@ -14,14 +14,26 @@ export interface FieldOptions {
   autocomplete?: string;
   inputmode?: string;
   narrow?: boolean;
-  /** A textarea instead of one line. */
-  long?: boolean;
 }
 
 /**
- * Label, hint, error and input together in one shadow root: `for` and `aria-describedby` are id
- * references and cannot cross a shadow boundary. Enter in a one-line field means "Doorgaan".
+ * Label, hint, error and control together in one shadow root: `for` and `aria-describedby` are
+ * id references and cannot cross a shadow boundary. `control` draws the input (or a textarea)
+ * with the error and the ids that describe it.
  */
+export function fieldFrame(id: string, label: string, errors: FieldError[], o: FieldOptions, control: (error: string | undefined, described: string | typeof nothing) => TemplateResult) {
+  const error = errors.find((e) => e.id === id)?.text;
+  const described = [o.hint && `${id}-hint`, o.note && `${id}-note`, error && `${id}-error`].filter(Boolean).join(' ');
+  return html`<div class="field ${error ? 'invalid' : ''}">
+    <label for=${id}>${label}</label>
+    ${o.hint ? html`<p class="hint" id=${`${id}-hint`}>${o.hint}</p>` : nothing}
+    ${o.note ? html`<p class="hint note" id=${`${id}-note`}>${o.note}</p>` : nothing}
+    ${error ? html`<p class="error" id=${`${id}-error`}>${error}</p>` : nothing}
+    ${control(error, described || nothing)}
+  </div>`;
+}
+
+/** A one-line field. Enter means "Doorgaan". */
 export function field(
   id: string,
   label: string,
@@ -31,30 +43,25 @@ export function field(
   onEnter: () => void,
   o: FieldOptions = {},
 ) {
-  const error = errors.find((e) => e.id === id)?.text;
-  const described = [o.hint && `${id}-hint`, o.note && `${id}-note`, error && `${id}-error`].filter(Boolean).join(' ');
-  const input = (e: Event) => onInput((e.target as HTMLInputElement).value);
-  return html`<div class="field ${error ? 'invalid' : ''}">
-    <label for=${id}>${label}</label>
-    ${o.hint ? html`<p class="hint" id=${`${id}-hint`}>${o.hint}</p>` : nothing}
-    ${o.note ? html`<p class="hint note" id=${`${id}-note`}>${o.note}</p>` : nothing}
-    ${error ? html`<p class="error" id=${`${id}-error`}>${error}</p>` : nothing}
-    ${o.long
-      ? html`<textarea id=${id} part="input" rows="4" .value=${value} aria-invalid=${!!error} aria-describedby=${described || nothing} @input=${input}></textarea>`
-      : html`<input
-          id=${id}
-          part="input"
-          class=${o.narrow ? 'narrow' : ''}
-          type=${o.type ?? 'text'}
-          .value=${value}
-          autocomplete=${o.autocomplete ?? 'off'}
-          inputmode=${o.inputmode ?? nothing}
-          aria-invalid=${!!error}
-          aria-describedby=${described || nothing}
-          @input=${input}
-          @keydown=${(e: KeyboardEvent) => e.key === 'Enter' && onEnter()}
-        />`}
-  </div>`;
+  return fieldFrame(
+    id,
+    label,
+    errors,
+    o,
+    (error, described) => html`<input
+      id=${id}
+      part="input"
+      class=${o.narrow ? 'narrow' : ''}
+      type=${o.type ?? 'text'}
+      .value=${value}
+      autocomplete=${o.autocomplete ?? 'off'}
+      inputmode=${o.inputmode ?? nothing}
+      aria-invalid=${!!error}
+      aria-describedby=${described}
+      @input=${(e: Event) => onInput((e.target as HTMLInputElement).value)}
+      @keydown=${(e: KeyboardEvent) => e.key === 'Enter' && onEnter()}
+    />`,
+  );
 }
 
 /** The summary at the top of a step: it takes focus, and each item moves focus to its field. */

@@ -84,7 +84,6 @@ const ar: Messages & More = {
   phone: 'رقم الهاتف',
   phoneHint: 'مثلاً 0470 12 34 56',
   email: 'البريد الإلكتروني',
-  optional: '(غير إجباري)',
   nameRequired: 'اكتب اسمك.',
   nameTooLong: 'الاسم فيه 80 حرفاً على الأكثر.',
   contactMissing: 'اكتب رقم هاتف أو بريداً إلكترونياً.',

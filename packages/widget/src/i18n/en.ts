@@ -81,7 +81,6 @@ const en: Messages & More = {
   phone: 'Phone number',
   phoneHint: 'For example 0470 12 34 56',
   email: 'Email address',
-  optional: '(optional)',
   nameRequired: 'Enter your name.',
   nameTooLong: 'A name has 80 letters at most.',
   contactMissing: 'Enter a phone number or an email address.',

@@ -81,7 +81,6 @@ const fr: Messages & More = {
   phone: 'Numéro de téléphone',
   phoneHint: 'Par exemple 0470 12 34 56',
   email: 'Adresse e-mail',
-  optional: '(pas obligatoire)',
   nameRequired: 'Écrivez votre nom.',
   nameTooLong: 'Un nom a 80 lettres au maximum.',
   contactMissing: 'Donnez un numéro de téléphone ou une adresse e-mail.',

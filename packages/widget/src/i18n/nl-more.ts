@@ -1,60 +1,9 @@
 /**
- * Dutch texts of the screens that load later (the steps after the first "Doorgaan", the family's
- * own view, the interest list, the appointment). They travel in a chunk of their own, so the
- * script-tag file stays small. Every other
- * language has these keys in its one catalogue (type `Messages & More`).
+ * Dutch texts of the screens that load later (the family's own view, the interest list, the
+ * appointment). They travel in a chunk of their own, so the script-tag file stays small. Every
+ * other language has these keys in its one catalogue (type `Messages & More`).
  */
 const more = {
-  // Steps after the first "Doorgaan": how to reach you, kansenpas, check, the result.
-  contactQ: 'Hoe kunnen we je bereiken?',
-  yourName: 'Je naam',
-  reachHint: 'Vul een telefoonnummer of een e-mailadres in. Eén van de twee is genoeg.',
-  phone: 'Telefoonnummer',
-  phoneHint: 'Bijvoorbeeld 0470 12 34 56',
-  email: 'E-mailadres',
-  optional: '(niet verplicht)',
-  nameRequired: 'Vul je naam in.',
-  nameTooLong: 'Een naam heeft hoogstens 80 letters.',
-  contactMissing: 'Vul een telefoonnummer of een e-mailadres in.',
-  phoneFormat: 'Vul een telefoonnummer in zoals 0470 12 34 56.',
-  emailFormat: 'Vul een e-mailadres in zoals naam@voorbeeld.be.',
-  networkTitle: 'Het versturen lukt niet',
-  networkText: 'Je antwoorden zijn bewaard. Kijk of je internet hebt. Probeer het dan opnieuw.',
-  serverProblem: 'Er ging iets mis bij ons. Je antwoorden zijn bewaard.',
-  kanspasQ: 'Heb je een kansenpas?',
-  kanspasWhat: 'Met een kansenpas betaal je minder. Je krijgt de pas van de stad als je weinig geld hebt.',
-  kanspasYes: 'Ja, ik heb een kansenpas',
-  kanspasTrust: 'Je hoeft geen nummer of foto te geven. We kijken het later na. Je inschrijving gaat altijd door.',
-  youPay: (price: string, children: number) =>
-    children === 1 ? `Je betaalt ${price}.` : `Je betaalt ${price} voor ${children} kinderen.`,
-  checkQ: 'Kijk je antwoorden na',
-  change: 'Wijzig',
-  children: 'Kinderen',
-  childLine: (name: string, year: string) => `${name}, geboren in ${year}`,
-  kanspas: 'Kansenpas',
-  price: 'Prijs',
-  yes: 'Ja',
-  no: 'Nee',
-  notGiven: 'Niet ingevuld',
-  checkFull: 'Alle plaatsen zijn bezet. Je komt op de wachtlijst.',
-  checkLottery: (date: string) => `Op ${date} loten we. Daarna hoor je of je een plaats hebt.`,
-  submit: (names: string) => `Schrijf ${names} in`,
-  sending: 'We versturen je inschrijving.',
-  confirmedTitle: (names: string, n: number) => (n === 1 ? `${names} is ingeschreven` : `${names} zijn ingeschreven`),
-  confirmedText: 'Je plaats is zeker.',
-  waitlistTitle: 'Je staat op de wachtlijst',
-  waitlistPosition: (n: number) => `Je bent nummer ${n} op de wachtlijst.`,
-  waitlistNext: 'Komt er een plaats vrij? Dan laten we het je weten.',
-  lotteryTitle: 'Je doet mee aan de loting',
-  lotteryNext: (date: string) => `Op ${date} loten we. Daarna laten we je weten of je een plaats hebt.`,
-  nextTitle: 'Wat gebeurt er nu?',
-  firstSession: (when: string) => `De eerste keer is op ${when}.`,
-  kanspasLater: 'Neem je kansenpas mee. We kijken hem later na.',
-  questions: 'Vragen?',
-  addToCalendar: 'Zet in je agenda',
-  keepTitle: 'Bewaar deze link',
-  keepText: 'Met deze link kan je je inschrijving later bekijken of annuleren.',
-
   // The family's own view (token).
   viewTitle: (title: string) => `Je inschrijving voor ${title}`,
   viewNotFound: 'We vinden deze inschrijving niet.',

@@ -79,7 +79,6 @@ const tr: Messages & More = {
   phone: 'Telefon numarası',
   phoneHint: 'Örneğin 0470 12 34 56',
   email: 'E-posta adresi',
-  optional: '(zorunlu değil)',
   nameRequired: 'Adınızı yazın.',
   nameTooLong: 'Bir ad en fazla 80 harftir.',
   contactMissing: 'Bir telefon numarası veya e-posta adresi yazın.',

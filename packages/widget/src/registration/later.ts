@@ -1,22 +1,20 @@
 /**
  * The steps after the first "Doorgaan" (how to reach you, kansenpas, check your answers), sending,
- * and the result: a chunk of its own, fetched while the family fills in the children, with its
- * texts (`x`).
+ * and the result. They ship in instap.js with their Dutch texts: a family on a bad connection
+ * never waits for a chunk in the middle of registering.
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Language } from '@instap/core/rules';
 import { createRegistration, uuid, type RegistrationBody } from '../api.js';
 import { clearDraft, type Step } from '../draft.js';
 import { contactBody, contactErrors, contactLocator, fromIssues, nameField, reachFields } from '../fields/contact.js';
-import type { Messages, More } from '../i18n/index.js';
+import type { Messages } from '../i18n/index.js';
 import { bringList, callLine, date, focusOn, heading, money, whenWhere } from '../ui.js';
 import { downloadIcs, networkBox, problemBox } from '../ui-more.js';
 import { childProblem } from './children.js';
 import type { InstapRegistration } from './registration.js';
 
-type M = Messages & More;
-
-export const validate = (r: InstapRegistration, x: More) => (r.d.step === 'contact' ? contactErrors({ ...r.m, ...x }, r.d.contact, 'contact') : []);
+type M = Messages;
 
 function body(r: InstapRegistration): RegistrationBody {
   return {
@@ -29,7 +27,7 @@ function body(r: InstapRegistration): RegistrationBody {
 }
 
 /** Sends the answers; a retry sends the very same body with the very same Idempotency-Key. */
-export async function submit(r: InstapRegistration, x: More, retry = false) {
+export async function submit(r: InstapRegistration, retry = false) {
   if (r.busy) return;
   const sent = retry && r.d.pending ? r.d.pending : body(r);
   r.set({ pending: sent });
@@ -53,7 +51,7 @@ export async function submit(r: InstapRegistration, x: More, retry = false) {
   r.set({ pending: undefined, idempotencyKey: uuid() });
   const e = res.error;
   // Issues ("children.0.birthYear", code "year-in-future") land on the same fields, in the family's language.
-  const contact = contactLocator({ ...r.m, ...x }, 'contact', 'contact.');
+  const contact = contactLocator(r.m, 'contact', 'contact.');
   const fieldErrors =
     e.code === 'validation_failed' &&
     fromIssues(e, (path, p) => {
@@ -74,13 +72,13 @@ export async function submit(r: InstapRegistration, x: More, retry = false) {
 /** A calm word when sending failed: what happened, that nothing is lost, and what to do. */
 function noticeBox(r: InstapRegistration, m: M) {
   const o = r.data!.organisation;
-  if (r.notice === 'network') return networkBox(m, r.d.pending ? () => r.submit(true) : undefined);
+  if (r.notice === 'network') return networkBox(m, r.d.pending ? () => submit(r, true) : undefined);
   if (r.notice === 'server') return problemBox(m.serverProblem, m.callUs(o.name), o.phone);
   return nothing;
 }
 
-export const calendarButton = (r: InstapRegistration, x: More, uid: string) =>
-  html`<button type="button" class="secondary" part="button-secondary" @click=${() => downloadIcs(r.m, r.data!, uid, r.base, r.now())}>${x.addToCalendar}</button>`;
+export const calendarButton = (r: InstapRegistration, uid: string) =>
+  html`<button type="button" class="secondary" part="button-secondary" @click=${() => downloadIcs(r.m, r.data!, uid, r.base, r.now())}>${r.m.addToCalendar}</button>`;
 
 function kanspasStep(r: InstapRegistration, m: M) {
   return html`<p>${m.kanspasWhat}</p>
@@ -123,8 +121,8 @@ function checkStep(r: InstapRegistration, m: M) {
 }
 
 /** What happens next and when, what to bring, who to call, and a link that keeps working. */
-export function resultScreen(r: InstapRegistration, x: More) {
-  const m = { ...r.m, ...x };
+export function resultScreen(r: InstapRegistration) {
+  const m = r.m;
   const a = r.data!;
   const { created, names, kanspas } = r.result!;
   const link = `${r.base}/r/${encodeURIComponent(created.token)}`;
@@ -140,7 +138,7 @@ export function resultScreen(r: InstapRegistration, x: More) {
         : html`<p>${m.confirmedText}</p>
             ${firstToCome ? html`<p>${m.firstSession(date(m, firstToCome.startsAt, true))}</p>` : nothing}`}
     <p>${m.youPay(money(m, created.price.totalCents), names.length)}</p>
-    ${kanspas ? html`<p>${m.kanspasLater}</p>` : nothing} ${s === 'confirmed' ? calendarButton(r, x, created.id) : nothing}
+    ${kanspas ? html`<p>${m.kanspasLater}</p>` : nothing} ${s === 'confirmed' ? calendarButton(r, created.id) : nothing}
     ${whenWhere(m, a)} ${bringList(m, a)}
     <h3>${m.keepTitle}</h3>
     <p>${m.keepText}</p>
@@ -150,8 +148,8 @@ export function resultScreen(r: InstapRegistration, x: More) {
 }
 
 /** How to reach you, kansenpas, or check your answers, in the frame of a question step. */
-export function laterStep(r: InstapRegistration, x: More) {
-  const m = { ...r.m, ...x };
+export function laterStep(r: InstapRegistration) {
+  const m = r.m;
   const args = [m, r.d.contact, 'contact', r.errors, (contact: typeof r.d.contact) => r.set({ contact }), () => r.next()] as const;
   return r.d.step === 'contact'
     ? r.frame(m.contactQ, html`${nameField(...args)} ${reachFields(...args)}`)
@@ -160,6 +158,6 @@ export function laterStep(r: InstapRegistration, x: More) {
     : r.frame(
         m.checkQ,
         checkStep(r, m),
-        html`<button type="button" class="primary" part="button" ?disabled=${r.busy} @click=${() => r.submit()}>${m.submit(r.names())}</button>`,
+        html`<button type="button" class="primary" part="button" ?disabled=${r.busy} @click=${() => submit(r)}>${m.submit(r.names())}</button>`,
       );
 }

@@ -1,20 +1,22 @@
-import { css } from 'lit';
+import { unsafeCSS } from 'lit';
 
 /**
  * The widget lives on pages we do not control. `all: initial` on the host cuts inherited
  * styles (colour, line height, text-align, letter-spacing) from the club's page; everything
  * a club may change goes through --instap-* custom properties and ::part.
  */
-export const styles = css`
+// unsafeCSS of a constant, not the css tag: the same CSSResult without the tag's checks (smaller).
+export const styles = unsafeCSS(`
   :host {
     all: initial;
     display: block;
     contain: layout;
     color: var(--instap-color-text, #1b1b1b);
-    background: var(--instap-color-background, #fff);
+    background: var(--_bg);
     font-family: var(--instap-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', 'Noto Sans Arabic', sans-serif);
     font-size: var(--instap-font-size, 1.125rem);
     line-height: 1.5;
+    --_bg: var(--instap-color-background, #fff);
     --_primary: var(--instap-color-primary, #0b5cad);
     --_radius: var(--instap-radius, 6px);
     --_error: var(--instap-color-error, #b3261e);
@@ -30,8 +32,8 @@ export const styles = css`
     display: none;
   }
   *,
-  *::before,
-  *::after {
+  ::before,
+  ::after {
     box-sizing: border-box;
   }
   .root {
@@ -104,28 +106,24 @@ export const styles = css`
     margin-bottom: 1em;
     font-size: 0.9em;
   }
+  /* A label: bold, and so is its text. */
   .lang {
     display: inline-flex;
     gap: 0.5em;
     align-items: center;
   }
+  /* The text fields (and only they) carry part="input". */
   select,
-  textarea,
-  input[type='text'],
-  input[type='tel'],
-  input[type='email'] {
+  [part='input'] {
     font: inherit;
     color: inherit;
-    background: var(--instap-color-background, #fff);
+    background: var(--_bg);
     border: 2px solid #4b5563;
     border-radius: var(--_radius);
     min-height: 44px;
     padding: 0.35em 0.5em;
   }
-  textarea,
-  input[type='text'],
-  input[type='tel'],
-  input[type='email'] {
+  [part='input'] {
     display: block;
     width: 100%;
     max-width: 22em;
@@ -133,15 +131,19 @@ export const styles = css`
   input.narrow {
     max-width: 6em;
   }
-  button {
-    font: inherit;
+  /* A link that opens the organisation's booking page (a.button.primary) looks like the button it acts as. */
+  button,
+  .button {
     display: inline-flex;
     align-items: center;
-    justify-content: center;
     min-height: 44px;
-    min-width: 44px;
     padding: 0.5em 1em;
     border-radius: var(--_radius);
+  }
+  button {
+    font: inherit;
+    justify-content: center;
+    min-width: 44px;
     border: 2px solid var(--_primary);
     cursor: pointer;
     margin: 0 0 1em;
@@ -149,28 +151,17 @@ export const styles = css`
     visibility: visible;
     opacity: 1;
   }
-  /* A link that opens the organisation's booking page looks like the button it acts as. */
-  a.button {
-    display: inline-flex;
-    align-items: center;
-    min-height: 44px;
-    padding: 0.5em 1em;
-    border-radius: var(--_radius);
-    background: var(--_primary);
-    color: var(--instap-color-primary-text, #fff);
-    font-weight: 700;
-  }
   .primary {
     background: var(--_primary);
     color: var(--instap-color-primary-text, #fff);
     font-weight: 700;
   }
-  .primary.danger {
+  .danger {
     background: var(--_error);
     border-color: var(--_error);
   }
   .secondary {
-    background: var(--instap-color-background, #fff);
+    background: var(--_bg);
     color: var(--_primary);
   }
   .small {
@@ -196,27 +187,24 @@ export const styles = css`
     content: '‹ ';
   }
   :host(:dir(rtl)) .back::before,
-  .root[dir='rtl'] .back::before {
+  [dir='rtl'] .back::before {
     content: '› ';
   }
   .field {
     margin-bottom: 1.25em;
   }
-  .field.invalid {
+  .invalid,
+  .child {
     border-inline-start: 4px solid var(--_error);
     padding-inline-start: 0.75em;
   }
-  .field.invalid input {
+  .invalid input {
     border-color: var(--_error);
   }
   label {
     display: block;
     font-weight: 700;
     margin-bottom: 0.25em;
-  }
-  .lang label,
-  .lang span {
-    font-weight: 700;
   }
   .hint,
   .error {
@@ -231,9 +219,8 @@ export const styles = css`
     padding: 0;
     min-width: 0;
   }
-  fieldset.child {
-    border-inline-start: 4px solid var(--_surface);
-    padding-inline-start: 0.75em;
+  .child {
+    border-color: var(--_surface);
   }
   legend {
     font-weight: 700;
@@ -262,7 +249,9 @@ export const styles = css`
     display: flex;
     align-items: center;
   }
-  .box {
+  .box,
+  .error-summary,
+  .notice {
     background: var(--_surface);
     border-radius: var(--_radius);
     padding: 0.75em 1em;
@@ -273,9 +262,8 @@ export const styles = css`
   }
   .error-summary,
   .notice {
+    background: none;
     border: 4px solid var(--_error);
-    border-radius: var(--_radius);
-    padding: 0.75em 1em;
     margin-bottom: 1.25em;
   }
   .error-summary h2,
@@ -285,7 +273,6 @@ export const styles = css`
   }
   .error-summary ul {
     margin: 0;
-    padding-inline-start: 1.25em;
   }
   .error-summary a {
     color: var(--_error);
@@ -293,31 +280,30 @@ export const styles = css`
     display: inline-block;
     min-height: 24px;
   }
-  .answers .row {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0 1em;
-    border-bottom: 1px solid #d1d5db;
-    padding: 0.5em 0;
-  }
-  .answers dt {
-    font-weight: 700;
-    flex: 1 1 8em;
-  }
-  .answers dd {
-    margin: 0;
-    flex: 2 1 10em;
-  }
-  .answers dd.action {
-    flex: 0 0 auto;
-  }
-  .line {
-    display: block;
-  }
+  /* Check your answers: one row per answer. */
+  .row,
   .actions {
     display: flex;
     flex-wrap: wrap;
     gap: 0 1em;
+  }
+  .row {
+    border-bottom: 1px solid #d1d5db;
+    padding: 0.5em 0;
+  }
+  dt {
+    font-weight: 700;
+    flex: 1 1 8em;
+  }
+  dd {
+    margin: 0;
+    flex: 2 1 10em;
+  }
+  dd.action {
+    flex: 0 0 auto;
+  }
+  .line {
+    display: block;
   }
   .help {
     border-top: 1px solid #d1d5db;
@@ -333,4 +319,4 @@ export const styles = css`
     clip-path: inset(50%);
     white-space: nowrap;
   }
-`;
+`);

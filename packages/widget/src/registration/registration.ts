@@ -1,17 +1,18 @@
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import type { PublicActivity, RegistrationCreated } from '@instap/core/schemas';
 import type { Language } from '@instap/core/rules';
 import { priceFor } from '@instap/core/pricing';
-import { getActivity, scriptOrigin, uuid } from '../api.js';
+import { getActivity, uuid } from '../api.js';
 import { emptyDraft, loadDraft, saveDraft, type Draft, type Step } from '../draft.js';
 import { errorSummary, type FieldError } from '../fields/field.js';
 import { formatList } from '../format.js';
-import { LANGUAGE_NAMES, loadMessages, loadMore, nl, pickLanguage, type Messages } from '../i18n/index.js';
-import { Texts } from '../i18n/texts.js';
+import { InstapElement } from '../element.js';
+import { LANGUAGE_NAMES, loadMore } from '../i18n/index.js';
 import { callLine, focusOn, heading, loading } from '../ui.js';
+import { contactErrors } from '../fields/contact.js';
 import { childErrors, childrenStep } from './children.js';
 import { activityCard } from './card.js';
-import { styles } from './registration.styles.js';
+import { laterStep, resultScreen } from './later.js';
 
 export const STEPS: Step[] = ['activity', 'children', 'contact', 'kanspas', 'check'];
 type Notice = 'network' | 'server' | 'closed' | 'not-open' | 'not-found';
@@ -58,16 +59,11 @@ export interface Screen {
  * @cssprop --instap-font-size - base font size (default 1.125rem).
  * @cssprop --instap-radius - corner radius of buttons, inputs and boxes (default 6px).
  */
-export class InstapRegistration extends LitElement {
-  static override styles = styles;
+export class InstapRegistration extends InstapElement {
   static override properties = {
     activity: {},
     token: {},
-    lang: {},
-    apiBase: { attribute: 'api-base' },
     referral: {},
-    clock: { attribute: false },
-    m: { state: true },
     data: { state: true },
     notice: { state: true },
     result: { state: true },
@@ -82,13 +78,9 @@ export class InstapRegistration extends LitElement {
 
   activity = '';
   token = '';
-  override lang = '';
-  apiBase = '';
   referral = '';
-  clock: () => Date = () => new Date();
 
   // Reactive state, internal. Not `#private`: the lazy screens (family-view/, interest/) use it.
-  m: Messages = nl;
   data?: PublicActivity;
   loadState: 'loading' | 'ready' | 'not-found' | 'failed' = 'loading';
   d: Draft = emptyDraft(uuid());
@@ -102,22 +94,8 @@ export class InstapRegistration extends LitElement {
   sub?: Screen;
   /** Set when "Wijzig" was used: "Doorgaan" then returns to the check step. */
   fromCheck = false;
-  /** The family picked a language (attribute or switch): a stored language must not override it. */
-  chosen = false;
-
-  #languageTicket = 0;
-
-  get base() {
-    return this.apiBase || scriptOrigin;
-  }
-
   now() {
     return this.clock();
-  }
-
-  override connectedCallback() {
-    super.connectedCallback();
-    if (!this.lang) void this.setLanguage(pickLanguage(navigator.language) ?? 'nl');
   }
 
   override disconnectedCallback() {
@@ -126,20 +104,9 @@ export class InstapRegistration extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>) {
-    if (changed.has('lang') && this.lang) {
-      this.chosen = true;
-      void this.setLanguage(pickLanguage(this.lang) ?? 'nl');
-    }
+    super.willUpdate(changed);
     if (changed.has('activity') && this.activity && !this.token) void this.load();
     if (changed.has('token') && this.token) void this.load();
-  }
-
-  /** Switches language; other catalogues arrive as separate chunks. */
-  async setLanguage(lang: Language) {
-    // The last choice wins, even when an earlier catalogue arrives later.
-    const ticket = ++this.#languageTicket;
-    const m = await loadMessages(lang);
-    if (ticket === this.#languageTicket) this.m = m;
   }
 
   /** Shows a screen from its own chunk; a chunk that does not arrive is a load failure with "Probeer opnieuw". */
@@ -192,16 +159,9 @@ export class InstapRegistration extends LitElement {
   }
 
   price(kanspas: boolean, children = this.d.children.length) {
-    const a = this.data!;
-    return priceFor({
-      standardCents: a.price.standardCents,
-      kanspasCents: a.price.kanspasCents,
-      charter: { kanspasDiscountPercent: a.price.kanspasDiscountPercent, siblingDiscountPercent: a.price.siblingDiscountPercent },
-      kanspas,
-      children,
-      sessions: a.sessions,
-      now: this.now(),
-    });
+    const { price, sessions } = this.data!;
+    // The activity's price carries the city's charter (kanspas and sibling discounts) too.
+    return priceFor({ ...price, charter: price, kanspas, children, sessions, now: this.now() });
   }
 
   names(children = this.d.children.map((c) => c.firstName.trim())) {
@@ -238,14 +198,10 @@ export class InstapRegistration extends LitElement {
     void this.go(step);
   }
 
-  // ——— validation and sending (after the first "Doorgaan": in later.ts) ———
+  // ——— validation (sending is in later.ts) ———
 
   #validate(step: Step): FieldError[] {
-    return step === 'children' ? childErrors(this) : this.#laterModule?.validate(this, this.#texts.x!) ?? [];
-  }
-
-  submit(retry = false) {
-    return this.#laterModule?.submit(this, this.#texts.x!, retry);
+    return step === 'children' ? childErrors(this) : step === 'contact' ? contactErrors(this.m, this.d.contact, 'contact') : [];
   }
 
   // ——— extras ———
@@ -277,8 +233,7 @@ export class InstapRegistration extends LitElement {
 
   protected override render() {
     const m = this.m;
-    return html`<div class="root" part="root" lang=${m.lang} dir=${m.dir}>
-      <div class="toolbar" part="toolbar">
+    return this.root(html`<div class="toolbar" part="toolbar">
         <label class="lang">
           <span>${m.language}</span>
           <select
@@ -297,8 +252,7 @@ export class InstapRegistration extends LitElement {
           : nothing}
       </div>
       <div class="content">${this.#content()}</div>
-      ${this.data ? this.#help() : nothing}
-    </div>`;
+      ${this.data ? this.#help() : nothing}`);
   }
 
   #content(): TemplateResult {
@@ -309,8 +263,7 @@ export class InstapRegistration extends LitElement {
     if (this.loadState === 'failed')
       return html`${heading(m.loadFailed)}
         <button type="button" class="secondary" part="button-secondary" @click=${this.load}>${m.tryAgain}</button>`;
-    const later = this.result || this.d.step !== 'activity' ? this.#later() : undefined;
-    if (this.result) return later ? later[0].resultScreen(this, later[1]) : loading(m);
+    if (this.result) return resultScreen(this);
     if (this.notice && this.notice !== 'network' && this.notice !== 'server') return this.#noticeScreen();
     switch (this.d.step) {
       case 'children':
@@ -318,27 +271,11 @@ export class InstapRegistration extends LitElement {
       case 'contact':
       case 'kanspas':
       case 'check':
-        return later ? later[0].laterStep(this, later[1]) : loading(m);
+        return laterStep(this);
       default:
         return activityCard(this);
     }
   }
-
-  /**
-   * The steps after the first "Doorgaan" and their texts are a chunk of their own. Asked for as
-   * soon as the children step shows, so it is there by the time the family presses "Doorgaan".
-   */
-  #later() {
-    const x = this.#texts.get(this.m.lang);
-    if (!this.#laterModule)
-      import('./later.js').then(
-        (l) => ((this.#laterModule = l), this.requestUpdate()),
-        () => (this.loadState = 'failed'),
-      );
-    return this.#laterModule && x ? ([this.#laterModule, x] as const) : undefined;
-  }
-  #laterModule?: typeof import('./later.js');
-  #texts = new Texts(this);
 
   /** "Laat me weten wanneer ik kan inschrijven": the interest list is a chunk of its own. */
   interestButton() {

@@ -50,7 +50,7 @@ export function activity(over: Partial<PublicActivity> = {}): PublicActivity {
       phase: 'first-come',
     },
     whatToBring: ['Een zwembroek of badpak', 'Een handdoek'],
-    organisation: { slug: 'sportdienst-kortrijk', name: 'Sportdienst Kortrijk', phone: '056 27 80 00', email: 'sport@kortrijk.be' },
+    organisation: { slug: 'sportdienst-kortrijk', name: 'Sportdienst Kortrijk', phone: '056 27 80 00', email: 'sport@kortrijk.be', uitpas: false },
   };
   return { ...a, ...over };
 }

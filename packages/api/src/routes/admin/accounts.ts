@@ -66,18 +66,7 @@ const ownPasswordSchema = z.object({
 const orgViewSchema = z.object({ slug: z.string(), name: z.string(), phone: z.string(), email: z.string().nullable(), allowedOrigins: z.array(z.string()) });
 const orgListSchema = z.object({ organisations: z.array(orgViewSchema) });
 const organisationPatchSchema = organisationInputSchema.pick({ name: true, phone: true, email: true, allowedOrigins: true }).partial();
-/** Where a message body can reach colleagues of the recipient: the lists and the retry/called answers. */
-const MESSAGE_PATHS = ['/mailbox', '/organisations/:slug/messages', '/messages/:id/*'];
 const isAdmin = (actor: Actor) => actor.role === 'city-admin' || actor.role === 'organisation-admin';
-
-/** A sign-in link is for its recipient only: in any list staff see, the link itself is left out. */
-function hideSignInLinks(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(hideSignInLinks);
-  if (!value || typeof value !== 'object') return value;
-  const o = value as Record<string, unknown>;
-  if (o.kind === 'sign-in-link' && typeof o.text === 'string') return { ...o, text: o.text.replace(/https?:\/\/\S+/g, '[link verborgen]') };
-  return Object.fromEntries(Object.entries(o).map(([k, v]) => [k, hideSignInLinks(v)]));
-}
 
 const orgView = (o: typeof organisations.$inferSelect) => ({ slug: o.slug, name: o.name, phone: o.phone, email: o.email, allowedOrigins: o.allowedOrigins });
 
@@ -315,7 +304,7 @@ export function accountRoutes(deps: Deps) {
     const rows = await db
       .select()
       .from(referralLinks)
-      .where(and(eq(referralLinks.organisationId, org.id), actor.role === 'intermediary' ? eq(referralLinks.createdBy, actor.name) : undefined))
+      .where(and(eq(referralLinks.organisationId, org.id), actor.role === 'intermediary' ? eq(referralLinks.createdByUserId, actor.userId ?? '00000000-0000-0000-0000-000000000000') : undefined))
       .orderBy(desc(referralLinks.createdAt));
     const origin = deps.publicOrigin ?? new URL(c.req.url).origin;
     return c.json({
@@ -326,22 +315,11 @@ export function accountRoutes(deps: Deps) {
         expiresAt: r.expiresAt.toISOString(),
         maxUses: r.maxUses,
         uses: r.uses,
-        note: r.createdBy === actor.name ? r.note : null,
+        note: r.createdByUserId !== null && r.createdByUserId === actor.userId ? r.note : null,
         createdAt: r.createdAt.toISOString(),
       })),
     });
   });
-
-  for (const path of MESSAGE_PATHS)
-    app.use(path, async (c, next) => {
-      await next();
-      if (!c.res.headers.get('content-type')?.includes('application/json')) return;
-      const data = await c.res.clone().json().catch(() => null);
-      if (!data) return;
-      const headers = new Headers(c.res.headers);
-      headers.delete('content-length');
-      c.res = new Response(JSON.stringify(hideSignInLinks(data)), { status: c.res.status, headers });
-    });
 
   app.route('/', onBehalfRoutes(deps));
   return app;

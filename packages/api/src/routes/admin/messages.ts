@@ -35,8 +35,9 @@ export function messageRoutes(deps: Deps) {
   const can = access(deps);
 
   /** The row and its organisation, if the actor may manage it; otherwise 404 as if it did not exist. */
-  async function own<T extends { organisationId: string }>(actor: Actor, row: T | undefined, what: string): Promise<T> {
-    if (!row) throw notFound(what);
+  async function own<T extends { organisationId: string | null }>(actor: Actor, row: T | undefined, what: string): Promise<T> {
+    // A message to a city-wide account belongs to nobody's lists.
+    if (!row || row.organisationId === null) throw notFound(what);
     const [org] = await db.select().from(organisations).where(eq(organisations.id, row.organisationId));
     assertCanManage(actor, org!);
     return row;

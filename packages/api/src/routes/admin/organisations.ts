@@ -105,7 +105,8 @@ export function organisationRoutes(deps: Deps) {
         const rec = await loadActivity(db, input.activityId);
         if (rec.organisation.id !== org.id) throw new ApiError(422, 'validation_failed', 'That activity is not of this organisation.', [{ path: 'activityId', message: 'Choose one of your own activities.', code: 'activity_of_other_organisation' }]);
       }
-      const row = await createReferralLink(db, org, input, c.get('actor').name, clock());
+      const actor = c.get('actor');
+      const row = await createReferralLink(db, org, input, { name: actor.name, userId: actor.userId }, clock());
       return c.json(linkView(c.req.url, row), 201);
     },
   );

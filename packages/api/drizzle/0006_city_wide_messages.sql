@@ -1,0 +1,1 @@
+ALTER TABLE "messages" ALTER COLUMN "organisation_id" DROP NOT NULL;

@@ -1,0 +1,1 @@
+ALTER TABLE "referral_links" ADD COLUMN "created_by_user_id" uuid;
