@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { LANGUAGES } from './rules.js';
-import { checkReachable, personName } from './schemas.js';
+import { checkReachable, personName } from './schemas/common.js';
 
 const instant = z.iso.datetime({ offset: true });
 

@@ -2,5 +2,5 @@ export * from './rules.js';
 export * from './pricing.js';
 export * from './places.js';
 export * from './readability.js';
-export * from './schemas.js';
+export * from './schemas/index.js';
 export * from './draw.js';

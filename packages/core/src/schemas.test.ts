@@ -12,7 +12,7 @@ import {
   registrationInputSchema,
   type ActivityInput,
   type RegistrationInput,
-} from './schemas.js';
+} from './schemas/index.js';
 
 const good: ActivityInput = {
   title: 'Zwemlessen voor beginners',
