@@ -1,12 +1,7 @@
 /** Families who asked to hear when they can register, and whether they were told. */
 import { html, nothing } from 'lit';
-import { property, state } from 'lit/decorators.js';
-import { api } from '../api.js';
-import type { InstapConsole } from '../app/console.js';
 import { dateTime, LANGUAGE_NL } from '../format.js';
-import { problemText } from '../ui/errors.js';
-import { Screen } from '../ui/screen.js';
-import type { AdminActivity } from './activities.js';
+import { ActivityListScreen } from '../ui/activity-list-screen.js';
 
 interface Interest {
   id: string;
@@ -18,25 +13,12 @@ interface Interest {
   notifiedAt: string | null;
 }
 
-export class InterestScreen extends Screen {
-  @property({ attribute: false }) app!: InstapConsole;
-  @property() activityId = '';
-  @state() activity: AdminActivity | null = null;
-  @state() rows: Interest[] | null = null;
-  @state() problem = '';
+export class InterestScreen extends ActivityListScreen<Interest> {
 
-  override updated(changed: Map<string, unknown>) {
-    if (changed.has('activityId')) void this.load();
+  protected list(id: string) {
+    return { path: `/admin/activities/${id}/interest`, rows: (b: { interest: Interest[] }) => b.interest };
   }
 
-  private async load() {
-    try {
-      this.activity = await api<AdminActivity>('GET', `/admin/activities/${this.activityId}`);
-      this.rows = (await api<{ interest: Interest[] }>('GET', `/admin/activities/${this.activityId}/interest`)).interest;
-    } catch (e) {
-      this.problem = problemText(e);
-    }
-  }
 
   override render() {
     const a = this.activity;

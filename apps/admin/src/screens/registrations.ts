@@ -4,14 +4,13 @@
  * families they registered (the API cuts the list).
  */
 import { html, nothing } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { state } from 'lit/decorators.js';
 import { API, api } from '../api.js';
-import type { InstapConsole } from '../app/console.js';
 import { can } from '../app/session.js';
 import { KANSPAS_CHECK_NL, LANGUAGE_NL, STATUS_NL, euro } from '../format.js';
 import { problemText } from '../ui/errors.js';
-import { notice, Screen } from '../ui/screen.js';
-import type { AdminActivity } from './activities.js';
+import { ActivityListScreen } from '../ui/activity-list-screen.js';
+import { notice } from '../ui/screen.js';
 
 interface Row {
   id: string;
@@ -26,28 +25,15 @@ interface Row {
   priceCents: number;
 }
 
-export class Registrations extends Screen {
-  @property({ attribute: false }) app!: InstapConsole;
-  @property() activityId = '';
-  @state() activity: AdminActivity | null = null;
-  @state() rows: Row[] | null = null;
+export class Registrations extends ActivityListScreen<Row> {
   @state() status = '';
   @state() search = '';
   @state() message = '';
-  @state() problem = '';
 
-  override updated(changed: Map<string, unknown>) {
-    if (changed.has('activityId')) void this.load();
+  protected list(id: string) {
+    return { path: `/admin/activities/${id}/registrations`, rows: (b: { registrations: Row[] }) => b.registrations };
   }
 
-  private async load() {
-    try {
-      this.activity = await api<AdminActivity>('GET', `/admin/activities/${this.activityId}`);
-      this.rows = (await api<{ registrations: Row[] }>('GET', `/admin/activities/${this.activityId}/registrations`)).registrations;
-    } catch (e) {
-      this.problem = problemText(e);
-    }
-  }
 
   private get visible(): Row[] {
     const q = this.search.trim().toLowerCase();

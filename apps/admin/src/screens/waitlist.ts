@@ -3,13 +3,8 @@
  * can answer, or that a staff member must call first (a family without e-mail).
  */
 import { html, nothing } from 'lit';
-import { property, state } from 'lit/decorators.js';
-import { api } from '../api.js';
-import type { InstapConsole } from '../app/console.js';
 import { dateTime } from '../format.js';
-import { problemText } from '../ui/errors.js';
-import { Screen } from '../ui/screen.js';
-import type { AdminActivity } from './activities.js';
+import { ActivityListScreen } from '../ui/activity-list-screen.js';
 
 interface Row {
   id: string;
@@ -24,25 +19,12 @@ interface Row {
 const contact = (r: Row) =>
   html`${r.contact.phone ? html`<a href="tel:${r.contact.phone.replace(/\s/g, '')}">${r.contact.phone}</a><br />` : nothing}${r.contact.email ?? ''}`;
 
-export class WaitlistScreen extends Screen {
-  @property({ attribute: false }) app!: InstapConsole;
-  @property() activityId = '';
-  @state() activity: AdminActivity | null = null;
-  @state() rows: Row[] | null = null;
-  @state() problem = '';
+export class WaitlistScreen extends ActivityListScreen<Row> {
 
-  override updated(changed: Map<string, unknown>) {
-    if (changed.has('activityId')) void this.load();
+  protected list(id: string) {
+    return { path: `/admin/activities/${id}/registrations`, rows: (b: { registrations: Row[] }) => b.registrations };
   }
 
-  private async load() {
-    try {
-      this.activity = await api<AdminActivity>('GET', `/admin/activities/${this.activityId}`);
-      this.rows = (await api<{ registrations: Row[] }>('GET', `/admin/activities/${this.activityId}/registrations`)).registrations;
-    } catch (e) {
-      this.problem = problemText(e);
-    }
-  }
 
   override render() {
     const a = this.activity;
