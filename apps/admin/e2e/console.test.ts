@@ -5,6 +5,7 @@
  * registers a family on its behalf. axe-core (WCAG 2.2 AA) runs on every screen on the way.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator } from 'playwright-core';
 import { axe, signIn, startInstap, type Page } from './harness.js';
 
 let instap: Awaited<ReturnType<typeof startInstap>>;
@@ -16,14 +17,20 @@ async function accessible(page: Page, screen: string) {
   expect({ screen, violations: await axe(page) }).toEqual({ screen, violations: [] });
 }
 
-async function family(code?: string, name = 'Fatima', phone = '0470 12 34 56') {
-  const res = await fetch(`${instap.origin}/api/v1/activities/${activityId}/registrations`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'idempotency-key': crypto.randomUUID(), origin: instap.origin },
-    body: JSON.stringify({ children: [{ firstName: `Kind van ${name}`, birthYear: 2017 }], contact: { name, phone }, kanspas: false, language: 'nl', ...(code ? { referralCode: code } : {}) }),
-  });
-  expect(res.status).toBe(201);
-  return res.json();
+/** A family registers through the widget, as on any club site: one question per step, no kansenpas. */
+async function registerThroughWidget(page: Page, widget: Locator, f: { child: string; year: string; name: string; phone: string }) {
+  await widget.getByRole('button', { name: 'Schrijf in', exact: true }).click();
+  await widget.getByLabel('Voornaam').fill(f.child);
+  await widget.getByLabel('Geboortejaar').fill(f.year);
+  await widget.getByRole('button', { name: 'Doorgaan' }).click();
+  await widget.getByLabel('Je naam').fill(f.name);
+  await widget.getByLabel('Telefoonnummer').fill(f.phone);
+  await widget.getByRole('button', { name: 'Doorgaan' }).click();
+  await widget.getByRole('heading', { name: 'Heb je een kansenpas?' }).waitFor();
+  await widget.getByRole('button', { name: 'Doorgaan' }).click();
+  await widget.getByRole('button', { name: `Schrijf ${f.child} in` }).click();
+  await widget.getByRole('heading', { name: `${f.child} is ingeschreven` }).waitFor({ timeout: 15_000 });
+  expect(await page.getByText('Je plaats is zeker.').count()).toBe(1);
 }
 
 beforeAll(async () => {
@@ -90,9 +97,12 @@ describe('the console', () => {
     await context.close();
   });
 
-  it('a family registers, and the service sees it and exports the CSV', async () => {
-    await family();
-    const context = await instap.browser.newContext();
+  it('a family registers on the demo page, and the service sees it and exports the CSV', async () => {
+    const context = await instap.browser.newContext({ locale: 'nl-BE' });
+    const site = await context.newPage();
+    await site.goto(`${instap.origin}/`);
+    const section = site.locator('section', { has: site.getByRole('heading', { level: 2, name: TITLE }) });
+    await registerThroughWidget(site, section.locator('instap-registration'), { child: 'Amira', year: '2017', name: 'Fatima', phone: '0470 12 34 56' });
     const page = await context.newPage();
     await signIn(page, instap.origin, 'club@instap.demo');
     await page.getByRole('link', { name: `Inschrijvingen voor ${TITLE}` }).click();
@@ -128,12 +138,14 @@ describe('the console', () => {
     const code = new URL(url).searchParams.get('referral')!;
     expect(url).toBe(`${instap.origin}/a/${activityId}?referral=${code}`);
 
-    // The family opens the link: the page shows the widget with the code; it registers through the public API.
-    const familyPage = await context.newPage();
+    // The family opens the link and registers: the general place is taken, the link unlocks a reserved one.
+    const familyContext = await instap.browser.newContext({ locale: 'nl-BE' });
+    const familyPage = await familyContext.newPage();
     await familyPage.goto(url);
-    expect(await familyPage.locator('instap-registration').getAttribute('referral')).toBe(code);
-    const referred = await family(code, 'Samira', '0470 22 33 44');
-    expect(referred.status).toBe('confirmed');
+    const widget = familyPage.locator('instap-registration');
+    expect(await widget.getAttribute('referral')).toBe(code);
+    await registerThroughWidget(familyPage, widget, { child: 'Yasmine', year: '2016', name: 'Samira', phone: '0470 22 33 44' });
+    await familyContext.close();
 
     // And the bridge figure registers a family on its behalf, with the family's agreement.
     await page.getByRole('link', { name: 'Activiteiten' }).click();
