@@ -111,8 +111,12 @@ describe.each(engines())('fair allocation on %s', (engine) => {
     expect(await view(c.token)).toMatchObject({ status: 'waitlisted', waitlistPosition: 1 });
     expect(await sent('offer-made')).toBeGreaterThanOrEqual(1);
 
-    const accept = await t.call('POST', `/offers/${offered.offer.token}/accept`);
+    const key = { 'idempotency-key': 'accept-once' };
+    const accept = await t.call('POST', `/offers/${offered.offer.token}/accept`, undefined, key);
     expect(accept.json).toMatchObject({ status: 'confirmed', offer: null });
+    // The phone lost its connection and the widget sends the same answer again: the same reply.
+    const retried = await t.call('POST', `/offers/${offered.offer.token}/accept`, undefined, key);
+    expect([retried.status, retried.text]).toEqual([200, accept.text]);
     const again = await t.call('POST', `/offers/${offered.offer.token}/accept`);
     expect([again.status, again.json.error.code]).toEqual([409, 'offer_used']);
     expect((await t.call('POST', '/offers/nonsense/accept')).json.error.code).toBe('offer_not_found');
@@ -185,8 +189,10 @@ describe.each(engines())('fair allocation on %s', (engine) => {
   it('"tell me when I can register": families hear once when it opens again', async () => {
     t.time.set('2026-03-01T09:00:00Z');
     const { id } = await setupActivity(t, { registration: { opensAt: '2026-03-15T08:00:00Z' }, kind: 'zwemmen' });
-    const ok = await t.call('POST', `/activities/${id}/interest`, { name: 'Fatima', email: 'fatima@example.be', language: 'ar' });
+    const ok = await t.call('POST', `/activities/${id}/interest`, { name: 'Fatima', email: 'fatima@example.be', language: 'ar' }, { 'idempotency-key': 'fatima-1' });
     expect(ok.status).toBe(201);
+    const twice = await t.call('POST', `/activities/${id}/interest`, { name: 'Fatima', email: 'fatima@example.be', language: 'ar' }, { 'idempotency-key': 'fatima-1' });
+    expect(twice.json).toEqual(ok.json);
     await t.call('POST', `/activities/${id}/interest`, { name: 'Tom', phone: '0470 11 22 33' });
     const bad = await t.call('POST', `/activities/${id}/interest`, { name: 'Tom' });
     expect([bad.status, bad.json.error.issues[0].code]).toEqual([422, 'contact-missing']);

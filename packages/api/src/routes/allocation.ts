@@ -6,8 +6,9 @@ import { notFound } from '../errors.js';
 import { loadActivity } from '../services/activities.js';
 import { publicDraw } from '../services/draw.js';
 import { addInterest } from '../services/interest.js';
+import { idempotent } from '../services/registrations.js';
 import { acceptOffer, declineOffer } from '../services/waitlist.js';
-import { body, errors, json, originOf, router } from './openapi.js';
+import { body, errors, idempotencyHeader, json, originOf, router } from './openapi.js';
 
 const tokenParam = z.object({ token: z.string().openapi({ param: { name: 'token', in: 'path' } }) });
 const idParam = z.object({ id: z.string().openapi({ param: { name: 'id', in: 'path' } }) });
@@ -45,10 +46,15 @@ export function allocationRoutes(deps: Deps) {
       path: '/offers/{token}/accept',
       tags: ['public'],
       summary: 'Take the place a waiting-list offer holds',
-      request: { params: tokenParam },
+      request: { params: tokenParam, headers: idempotencyHeader },
       responses: { 200: json(registrationViewSchema, 'Confirmed.'), 404: errors[404], 409: errors[409] },
     }),
-    async (c) => c.json(await acceptOffer(db, c.req.valid('param').token, clock()), 200),
+    async (c) => {
+      const { token } = c.req.valid('param');
+      const now = clock();
+      const r = await idempotent(db, `offer:${token}`, c.req.valid('header')['idempotency-key'], 'accept', now, async (tx) => ({ status: 200, body: await acceptOffer(tx, token, now) }));
+      return c.json(r.body, 200);
+    },
   );
 
   app.openapi(
@@ -57,10 +63,18 @@ export function allocationRoutes(deps: Deps) {
       path: '/offers/{token}/decline',
       tags: ['public'],
       summary: 'Pass the place on to the next family',
-      request: { params: tokenParam },
+      request: { params: tokenParam, headers: idempotencyHeader },
       responses: { 200: json(registrationViewSchema, 'Declined; the place goes to the next family.'), 404: errors[404], 409: errors[409] },
     }),
-    async (c) => c.json(await declineOffer(db, c.req.valid('param').token, clock(), { publicOrigin: originOf(deps, c.req.url) }), 200),
+    async (c) => {
+      const { token } = c.req.valid('param');
+      const now = clock();
+      const r = await idempotent(db, `offer:${token}`, c.req.valid('header')['idempotency-key'], 'decline', now, async (tx) => ({
+        status: 200,
+        body: await declineOffer(tx, token, now, { publicOrigin: originOf(deps, c.req.url) }),
+      }));
+      return c.json(r.body, 200);
+    },
   );
 
   app.openapi(
@@ -69,10 +83,16 @@ export function allocationRoutes(deps: Deps) {
       path: '/activities/{id}/interest',
       tags: ['public'],
       summary: '"Tell me when I can register": before opening or after the deadline',
-      request: { params: idParam, body: body(interestInputSchema) },
+      request: { params: idParam, headers: idempotencyHeader, body: body(interestInputSchema) },
       responses: { 201: json(z.object({ id: z.string() }), 'On the list; the family hears once when it can register.'), ...errors },
     }),
-    async (c) => c.json(await addInterest(db, c.req.valid('param').id, c.req.valid('json'), clock()), 201),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      const input = c.req.valid('json');
+      const now = clock();
+      const r = await idempotent(db, `interest:${id}`, c.req.valid('header')['idempotency-key'], input, now, async (tx) => ({ status: 201, body: await addInterest(tx, id, input, now) }));
+      return c.json(r.body, 201);
+    },
   );
 
   app.openapi(

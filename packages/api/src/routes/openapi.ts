@@ -28,3 +28,8 @@ export function router() {
 
 /** The origin links to families point to: the configured public URL, else this request's origin. */
 export const originOf = (deps: Deps, url: string) => deps.publicOrigin ?? new URL(url).origin;
+
+/** Every write from the widget may carry one: a retried request with the same key gets the first answer. */
+export const idempotencyHeader = z.object({
+  'idempotency-key': z.string().max(200).optional().openapi({ description: 'A retried request with the same key returns the first answer.' }),
+});

@@ -13,14 +13,11 @@ import { notFound } from '../errors.js';
 import { organisationActivities, readPublicActivity } from '../services/activities.js';
 import { idempotent, loadByToken, register, registrationView } from '../services/registrations.js';
 import { cancelRegistration } from '../services/waitlist.js';
-import { body, errors, json, originOf, router } from './openapi.js';
+import { body, errors, idempotencyHeader, json, originOf, router } from './openapi.js';
 
 const idParam = z.object({ id: z.string().openapi({ param: { name: 'id', in: 'path' }, example: '3f0c…' }) });
 const slugParam = z.object({ slug: z.string().openapi({ param: { name: 'slug', in: 'path' }, example: 'demo' }) });
 const tokenParam = z.object({ token: z.string().openapi({ param: { name: 'token', in: 'path' } }) });
-const idempotencyHeader = z.object({
-  'idempotency-key': z.string().max(200).optional().openapi({ description: 'A retried request with the same key returns the first answer.' }),
-});
 
 export function publicRoutes(deps: Deps) {
   const app = router();
@@ -102,10 +99,18 @@ export function publicRoutes(deps: Deps) {
       path: '/registrations/{token}/cancel',
       tags: ['public'],
       summary: 'Cancel a registration; the place goes back',
-      request: { params: tokenParam },
+      request: { params: tokenParam, headers: idempotencyHeader },
       responses: { 200: json(registrationViewSchema, 'The registration, now cancelled.'), 404: errors[404] },
     }),
-    async (c) => c.json(await cancelRegistration(db, c.req.valid('param').token, clock(), { publicOrigin: originOf(deps, c.req.url) }), 200),
+    async (c) => {
+      const { token } = c.req.valid('param');
+      const now = clock();
+      const r = await idempotent(db, `cancel:${token}`, c.req.valid('header')['idempotency-key'], {}, now, async (tx) => ({
+        status: 200,
+        body: await cancelRegistration(tx, token, now, { publicOrigin: originOf(deps, c.req.url) }),
+      }));
+      return c.json(r.body, 200);
+    },
   );
 
   return app;
