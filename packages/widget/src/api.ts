@@ -27,6 +27,8 @@ export interface RegistrationBody {
   kanspas: boolean;
   language: Language;
   referralCode?: string;
+  /** 13 digits, only when given. */
+  uitpasNumber?: string;
 }
 
 export async function call<T>(base: string, path: string, init?: RequestInit): Promise<ApiResult<T>> {

@@ -11,6 +11,8 @@ export interface Draft {
   children: { firstName: string; birthYear: string }[];
   contact: { name: string; phone: string; email: string };
   kanspas: boolean;
+  /** UiTPAS number as typed; asked only when the organisation checks with UiTPAS (absent in older drafts). */
+  uitpas?: string;
   step: Step;
   idempotencyKey: string;
   /** The body last sent without an answer: a retry sends exactly this again. */

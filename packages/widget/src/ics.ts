@@ -8,7 +8,7 @@ export function downloadIcs(m: Messages, a: PublicActivity, uid: string, base: s
     uid,
     title: a.title,
     location: a.location,
-    description: a.whatToBring.length ? `${m.bring}\n${a.whatToBring.join('\n')}` : null,
+    description: a.whatToBring.length ? `${m.bringText}\n${a.whatToBring.join('\n')}` : null,
     sessions: a.sessions,
     domain: new URL(base).host,
     now,

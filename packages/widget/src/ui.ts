@@ -10,7 +10,7 @@ import type { Messages } from './i18n/index.js';
 export const heading = (text: string) => html`<h2 class="heading" id="q" part="heading" tabindex="-1" data-heading>${text}</h2>`;
 
 /** Shown while data or a chunk is on its way (tests wait for it to go). */
-export const loading = (m: Messages) => html`<p role="status" data-loading>${m.loading}</p>`;
+export const loading = (m: Messages) => html`<p role="status" data-loading>${m.loadingText}</p>`;
 
 /** A person to call is never more than one tap away. */
 export const tel = (phone: string) => html`<a class="tel" href=${`tel:${normalisePhone(phone)}`}>${phone}</a>`;
@@ -32,17 +32,17 @@ export function date(m: Messages, iso: string, withTime = false) {
 
 export function whenWhere(m: Messages, a: PublicActivity) {
   const loc = m.locale;
-  return html`<h3>${m.when}</h3>
+  return html`<h3>${m.whenText}</h3>
     <ul class="sessions">
-      ${a.sessions.map((s) => html`<li>${m.session(formatDate(s.startsAt, loc), formatTime(s.startsAt, loc), formatTime(s.endsAt, loc))}</li>`)}
+      ${a.sessions.map((s) => html`<li>${m.sessionText(formatDate(s.startsAt, loc), formatTime(s.startsAt, loc), formatTime(s.endsAt, loc))}</li>`)}
     </ul>
-    <h3>${m.where}</h3>
+    <h3>${m.whereText}</h3>
     <p>${a.location}</p>`;
 }
 
 export function bringList(m: Messages, a: PublicActivity) {
   return a.whatToBring.length
-    ? html`<h3>${m.bring}</h3>
+    ? html`<h3>${m.bringText}</h3>
         <ul>
           ${a.whatToBring.map((w) => html`<li>${w}</li>`)}
         </ul>`

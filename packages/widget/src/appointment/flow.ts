@@ -202,7 +202,7 @@ export class AppointmentFlow implements Screen {
       ? nothing
       : html`<div class="toolbar" part="toolbar">
           <label class="lang">
-            <span>${m.language}</span>
+            <span>${m.languageText}</span>
             <select @change=${(e: Event) => h.setLanguage((e.target as HTMLSelectElement).value as Language)}>
               ${Object.entries(LANGUAGE_NAMES).map(([code, name]) => html`<option value=${code} lang=${code} ?selected=${code === m.lang}>${name}</option>`)}
             </select>
@@ -222,7 +222,7 @@ export class AppointmentFlow implements Screen {
         <p><strong>${x.apDone(o.name, d.workdays, !c.phone.trim())}</strong></p>
         <p>${x.apBy(formatDate(`${d.by}T12:00:00Z`, m.locale))}</p>`;
     }
-    const back = step > 0 ? html`<button type="button" class="link back" @click=${() => this.#go(step - 1)}>${m.back}</button>` : nothing;
+    const back = step > 0 ? html`<button type="button" class="link back" @click=${() => this.#go(step - 1)}>${m.backText}</button>` : nothing;
     if (o.bookingUrl && step > 0)
       return html`${back} ${heading(x.apBookingTitle)}
         <p>${x.apBookingText(o.name)}</p>
@@ -266,9 +266,9 @@ export class AppointmentFlow implements Screen {
     const [title, body] = q[step];
     const last = step === STEPS - 1;
     return html`${back} ${errorSummary(m.errorTitle, this.errors, h.renderRoot)}
-      <p class="caption">${m.step(step + 1, o.bookingUrl ? 2 : STEPS)}</p>
+      <p class="caption">${m.stepText(step + 1, o.bookingUrl ? 2 : STEPS)}</p>
       ${heading(title)} ${last ? this.#notice(x) : nothing} ${body}
-      <button type="button" class="primary" part="button" ?disabled=${this.busy} @click=${next}>${last ? x.apSend : m.next}</button>
+      <button type="button" class="primary" part="button" ?disabled=${this.busy} @click=${next}>${last ? x.apSend : m.nextText}</button>
       ${this.busy ? html`<p role="status">${x.apSending}</p>` : nothing}`;
   }
 }

@@ -121,7 +121,7 @@ export class FamilyView implements Screen {
 
     if (this.confirm) {
       const cancel = this.confirm === 'cancel';
-      return html`<button type="button" class="link back" @click=${ask()}>${m.back}</button>
+      return html`<button type="button" class="link back" @click=${ask()}>${m.backText}</button>
         ${this.#notice()} ${heading(cancel ? x.cancelQ(names) : x.declineQ)}
         <p>${cancel ? x.cancelText : x.declineText}</p>
         <div class="actions">
@@ -134,7 +134,7 @@ export class FamilyView implements Screen {
     if (v.status === 'cancelled')
       return html`${heading(this.answered === 'decline' ? x.declinedTitle : x.cancelledTitle)}
         <p>${x.cancelledText}</p>
-        ${callLine(m.callToJoin(o.name), o.phone)}`;
+        ${callLine(x.callToJoin(o.name), o.phone)}`;
 
     const offer = v.status === 'offered' && v.offer;
     if (offer && !this.notice?.startsWith('offer')) {
@@ -152,7 +152,7 @@ export class FamilyView implements Screen {
     const g = a.registration;
     return html`${this.#notice()} ${heading(this.answered === 'accept' && v.status === 'confirmed' ? x.acceptedTitle : x.viewTitle(a.title))}
       ${v.status === 'lottery'
-        ? html`<p><strong>${m.lottery(date(m, g.drawAt ?? g.closesAt ?? a.sessions[0].startsAt))}</strong></p>
+        ? html`<p><strong>${m.lotteryText(date(m, g.drawAt ?? g.closesAt ?? a.sessions[0].startsAt))}</strong></p>
             <p>${m.lotteryFair}</p>
             <p><a href=${`${r.base}/loting/${enc(a.id)}`}>${x.drawLink}</a></p>`
         : html`<p>
@@ -161,7 +161,7 @@ export class FamilyView implements Screen {
                 ? m.confirmedText
                 : v.status === 'waitlisted'
                   ? v.waitlistPosition
-                    ? m.waitlistPosition(v.waitlistPosition)
+                    ? m.waitlistPositionText(v.waitlistPosition)
                     : m.waitlistTitle
                   : x.statusOffered}</strong
             >
@@ -172,11 +172,11 @@ export class FamilyView implements Screen {
             ${callLine(x.questionsCall(o.name), o.phone)}
           </div>`
         : nothing}
-      <h3>${m.children}</h3>
+      <h3>${m.childrenText}</h3>
       <ul>
         ${v.children.map((c) => html`<li>${m.childLine(c.firstName, String(c.birthYear))}</li>`)}
       </ul>
       ${pay} ${v.status === 'confirmed' ? calendarButton(r, a.id) : nothing} ${whenWhere(m, a)} ${bringList(m, a)}
-      <button type="button" class="primary" part="button" @click=${ask('cancel')}>${x.cancel}</button>`;
+      <button type="button" class="primary" part="button" @click=${ask('cancel')}>${x.cancelLabel}</button>`;
   }
 }

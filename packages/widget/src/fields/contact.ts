@@ -79,7 +79,7 @@ export function nameField(m: M, c: Contact, id: string, errors: FieldError[], se
 export function reachFields(m: M, c: Contact, id: string, errors: FieldError[], set: (c: Contact) => void, next: () => void) {
   return html`<fieldset>
     <legend class="hint">${m.reachHint}</legend>
-    ${field(`${id}-phone`, m.phone, c.phone, errors, (phone) => set({ ...c, phone }), next, { hint: m.phoneHint, type: 'tel', autocomplete: 'tel' })}
-    ${field(`${id}-email`, m.email, c.email, errors, (email) => set({ ...c, email }), next, { type: 'email', autocomplete: 'email' })}
+    ${field(`${id}-phone`, m.phoneText, c.phone, errors, (phone) => set({ ...c, phone }), next, { hint: m.phoneHint, type: 'tel', autocomplete: 'tel' })}
+    ${field(`${id}-email`, m.emailText, c.email, errors, (email) => set({ ...c, email }), next, { type: 'email', autocomplete: 'email' })}
   </fieldset>`;
 }

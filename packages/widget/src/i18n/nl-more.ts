@@ -4,11 +4,21 @@
  * other language has these keys in its one catalogue (type `Messages & More`).
  */
 const more = {
+  // The activity when registering is not possible (not open yet, closed, waiting for the draw).
+  notOpen: (date: string) => `Inschrijven kan nog niet. Het kan vanaf ${date}.`,
+  closedText: 'Inschrijven is gesloten.',
+  awaitingDraw: (date: string) => `Inschrijven is gesloten. Op ${date} loten we wie een plaats krijgt.`,
+  callToJoin: (org: string) => `Wil je toch meedoen? Bel ${org}.`,
+  callQuestions: (org: string) => `Heb je een vraag? Bel ${org}.`,
+  interestStart: 'Laat me weten wanneer ik kan inschrijven',
+  closedNow: 'Inschrijven kan nu niet meer.',
+  notOpenNow: 'Inschrijven kan nog niet.',
+
   // The family's own view (token).
   viewTitle: (title: string) => `Je inschrijving voor ${title}`,
   viewNotFound: 'We vinden deze inschrijving niet.',
   statusOffered: 'Er is een plaats vrij voor jou. Bel ons om die plaats te nemen.',
-  cancel: 'Annuleer de inschrijving',
+  cancelLabel: 'Annuleer de inschrijving',
   cancelQ: (names: string) => `Wil je de inschrijving van ${names} annuleren?`,
   cancelText: 'Je plaats gaat dan naar een ander gezin.',
   cancelYes: 'Ja, annuleer',

@@ -7,33 +7,33 @@ const nl = {
   locale: 'nl-BE',
   dir: 'ltr' as 'ltr' | 'rtl',
 
-  language: 'Taal',
-  readAloud: 'Lees voor',
+  languageText: 'Taal',
+  readAloudText: 'Lees voor',
   stopReading: 'Stop met voorlezen',
 
-  loading: 'We laden de activiteit.',
+  loadingText: 'We laden de activiteit.',
   notFound: 'We vinden deze activiteit niet.',
   notFoundHint: 'Misschien is ze al voorbij.',
   loadFailed: 'De activiteit laden lukt nu niet.',
   tryAgain: 'Probeer opnieuw',
 
-  step: (n: number, total: number) => `Stap ${n} van ${total}`,
-  back: 'Terug',
-  next: 'Doorgaan',
+  stepText: (n: number, total: number) => `Stap ${n} van ${total}`,
+  backText: 'Terug',
+  nextText: 'Doorgaan',
 
   // The activity, before any question.
-  ages: (min: number | null, max: number | null) =>
+  agesText: (min: number | null, max: number | null) =>
     min != null && max != null
       ? `Voor kinderen van ${min} tot ${max} jaar.`
       : min != null
         ? `Voor kinderen vanaf ${min} jaar.`
         : `Voor kinderen tot ${max} jaar.`,
-  when: 'Wanneer?',
-  where: 'Waar?',
-  bring: 'Wat breng je mee?',
+  whenText: 'Wanneer?',
+  whereText: 'Waar?',
+  bringText: 'Wat breng je mee?',
   cost: 'Wat kost het?',
-  how: 'Hoe schrijf je in?',
-  session: (date: string, from: string, to: string) => `${date}, van ${from} tot ${to}`,
+  howText: 'Hoe schrijf je in?',
+  sessionText: (date: string, from: string, to: string) => `${date}, van ${from} tot ${to}`,
   perChild: (price: string) => `${price} per kind.`,
   free: 'Het is gratis.',
   kanspasPrice: (kanspas: string, standard: string) => `Met kansenpas betaal je ${kanspas} in plaats van ${standard}.`,
@@ -41,33 +41,27 @@ const nl = {
     n === 1
       ? 'De reeks is al begonnen. Je betaalt enkel de les die nog komt.'
       : `De reeks is al begonnen. Je betaalt enkel de ${n} lessen die nog komen.`,
-  placesLeft: (n: number) => (n === 1 ? 'Er is nog 1 plaats vrij.' : `Er zijn nog ${n} plaatsen vrij.`),
+  placesLeftText: (n: number) => (n === 1 ? 'Er is nog 1 plaats vrij.' : `Er zijn nog ${n} plaatsen vrij.`),
   reservedLeft: (n: number) =>
     n === 1
       ? 'Er is nog 1 plaats voorbehouden voor gezinnen met een kansenpas.'
       : `Er zijn nog ${n} plaatsen voorbehouden voor gezinnen met een kansenpas.`,
-  full: 'Alle plaatsen zijn bezet. Je kan je wel nog inschrijven voor de wachtlijst.',
+  fullText: 'Alle plaatsen zijn bezet. Je kan je wel nog inschrijven voor de wachtlijst.',
   firstCome: 'Wie eerst inschrijft, krijgt eerst een plaats.',
-  closesAt: (date: string) => `Inschrijven kan tot ${date}.`,
-  lottery: (date: string) => `Je hoeft niet de eerste te zijn. Op ${date} loten we.`,
+  closesAtText: (date: string) => `Inschrijven kan tot ${date}.`,
+  lotteryText: (date: string) => `Je hoeft niet de eerste te zijn. Op ${date} loten we.`,
   lotteryFair: 'Wie op tijd inschrijft, heeft evenveel kans.',
-  notOpen: (date: string) => `Inschrijven kan nog niet. Het kan vanaf ${date}.`,
-  closed: 'Inschrijven is gesloten.',
-  awaitingDraw: (date: string) => `Inschrijven is gesloten. Op ${date} loten we wie een plaats krijgt.`,
-  callToJoin: (org: string) => `Wil je toch meedoen? Bel ${org}.`,
-  callQuestions: (org: string) => `Heb je een vraag? Bel ${org}.`,
-  start: 'Schrijf in',
+  startText: 'Schrijf in',
   startWaitlist: 'Schrijf in voor de wachtlijst',
-  interestStart: 'Laat me weten wanneer ik kan inschrijven',
   dateAt: (date: string, time: string) => `${date} om ${time}`,
 
   // Step: the children.
   childrenQ: 'Wie schrijf je in?',
   childrenHint: 'Je kan broers en zussen samen inschrijven.',
-  child: (n: number) => `Kind ${n}`,
+  childText: (n: number) => `Kind ${n}`,
   childRef: (n: number) => (n === 0 ? 'je kind' : `kind ${n}`),
-  firstName: 'Voornaam',
-  birthYear: 'Geboortejaar',
+  firstNameText: 'Voornaam',
+  birthYearText: 'Geboortejaar',
   birthYearHint: 'Bijvoorbeeld 2016',
   addChild: 'Nog een kind toevoegen',
   removeChild: (who: string) => `Verwijder ${who}`,
@@ -82,17 +76,15 @@ const nl = {
 
   // Problems.
   errorTitle: 'Er is een probleem',
-  closedNow: 'Inschrijven kan nu niet meer.',
-  notOpenNow: 'Inschrijven kan nog niet.',
   callUs: (org: string) => `Bel ${org}. Zij helpen je verder.`,
 
   // After the first "Doorgaan": how to reach you, kansenpas, check, sending, the result.
   contactQ: 'Hoe kunnen we je bereiken?',
   yourName: 'Je naam',
   reachHint: 'Vul een telefoonnummer of een e-mailadres in. Eén van de twee is genoeg.',
-  phone: 'Telefoonnummer',
+  phoneText: 'Telefoonnummer',
   phoneHint: 'Bijvoorbeeld 0470 12 34 56',
-  email: 'E-mailadres',
+  emailText: 'E-mailadres',
   nameRequired: 'Vul je naam in.',
   nameTooLong: 'Een naam heeft hoogstens 80 letters.',
   contactMissing: 'Vul een telefoonnummer of een e-mailadres in.',
@@ -105,25 +97,29 @@ const nl = {
   kanspasWhat: 'Met een kansenpas betaal je minder. Je krijgt de pas van de stad als je weinig geld hebt.',
   kanspasYes: 'Ja, ik heb een kansenpas',
   kanspasTrust: 'Je hoeft geen nummer of foto te geven. We kijken het later na. Je inschrijving gaat altijd door.',
+  // Only when the organisation checks kansenpas numbers with UiTPAS (organisation.uitpas).
+  uitpasLabel: 'Nummer van je UiTPAS (niet verplicht)',
+  uitpasHint: 'Staat op je pas. 13 cijfers. Zo kunnen we je kansenpas sneller nakijken.',
+  uitpasFormat: 'Vul de 13 cijfers van je UiTPAS in, of laat het leeg.',
+  uitpasText: 'UiTPAS',
   youPay: (price: string, children: number) =>
     children === 1 ? `Je betaalt ${price}.` : `Je betaalt ${price} voor ${children} kinderen.`,
   checkQ: 'Kijk je antwoorden na',
-  change: 'Wijzig',
-  children: 'Kinderen',
+  changeText: 'Wijzig',
+  childrenText: 'Kinderen',
   childLine: (name: string, year: string) => `${name}, geboren in ${year}`,
-  kanspas: 'Kansenpas',
-  price: 'Prijs',
+  kanspasText: 'Kansenpas',
+  priceText: 'Prijs',
   yes: 'Ja',
-  no: 'Nee',
+  noText: 'Nee',
   notGiven: 'Niet ingevuld',
   checkFull: 'Alle plaatsen zijn bezet. Je komt op de wachtlijst.',
-  checkLottery: (date: string) => `Op ${date} loten we. Daarna hoor je of je een plaats hebt.`,
-  submit: (names: string) => `Schrijf ${names} in`,
-  sending: 'We versturen je inschrijving.',
+  submitText: (names: string) => `Schrijf ${names} in`,
+  sendingText: 'We versturen je inschrijving.',
   confirmedTitle: (names: string, n: number) => (n === 1 ? `${names} is ingeschreven` : `${names} zijn ingeschreven`),
   confirmedText: 'Je plaats is zeker.',
   waitlistTitle: 'Je staat op de wachtlijst',
-  waitlistPosition: (n: number) => `Je bent nummer ${n} op de wachtlijst.`,
+  waitlistPositionText: (n: number) => `Je bent nummer ${n} op de wachtlijst.`,
   waitlistNext: 'Komt er een plaats vrij? Dan laten we het je weten.',
   lotteryTitle: 'Je doet mee aan de loting',
   lotteryNext: (date: string) => `Op ${date} loten we. Daarna laten we je weten of je een plaats hebt.`,
@@ -136,8 +132,7 @@ const nl = {
   keepText: 'Met deze link kan je je inschrijving later bekijken of annuleren.',
 
   // Help, the same on every step.
-  help: 'Hulp nodig? Maak een afspraak',
-  helpText: (org: string) => `Bel ${org}. Iemand helpt je graag.`,
+  helpText: 'Hulp nodig? Maak een afspraak',
 };
 
 export type Messages = typeof nl;

@@ -1,16 +1,45 @@
 /**
  * "Laat me weten wanneer ik kan inschrijven": before opening, after the deadline or while the
  * draw is pending, a family leaves a name and a phone or e-mail. The same fields and the same
- * checks as the contact step of the registration. A chunk of its own.
+ * checks as the contact step of the registration. A chunk of its own, with the screens that lead
+ * to it (not open yet, closed, waiting for the draw, closed while sending): a family that can
+ * register never needs them, so instap.js does not carry them.
  */
-import { html, nothing } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { enc, post, uuid } from '../api.js';
 import { contactBody, contactErrors, contactLocator, fromIssues, nameField, reachFields, type Contact } from '../fields/contact.js';
 import { errorSummary, type FieldError } from '../fields/field.js';
 import { Texts } from '../i18n/texts.js';
 import type { InstapRegistration, Screen } from '../registration/registration.js';
-import { loading, callLine, focusOn, heading } from '../ui.js';
+import type { Messages, More } from '../i18n/index.js';
+import { loading, callLine, date, focusOn, heading } from '../ui.js';
 import { networkBox, problemBox } from '../ui-more.js';
+
+type M = Messages & More;
+
+/** "Laat me weten wanneer ik kan inschrijven". */
+const interestButton = (r: InstapRegistration, m: M) =>
+  html`<button type="button" class="secondary" part="button-secondary" @click=${() => r.open(async () => new Interest(r))}>${m.interestStart}</button>`;
+
+/** How to get in when registering is not possible now: a next step (the phone, the interest list), never a dead end. */
+export function closedHow(r: InstapRegistration, m: M, reserved: TemplateResult | typeof nothing) {
+  const o = r.data!.organisation;
+  const g = r.data!.registration;
+  return html`${g.phase === 'not-open'
+      ? html`<p>${m.notOpen(date(m, g.opensAt, true))}</p>
+          ${reserved} ${callLine(m.callQuestions(o.name), o.phone)}`
+      : html`<p>${g.phase === 'awaiting-draw' ? m.awaitingDraw(date(m, g.drawAt ?? g.closesAt ?? g.opensAt)) : m.closedText}</p>
+          ${callLine(m.callToJoin(o.name), o.phone)}`}
+    ${interestButton(r, m)}`;
+}
+
+/** Sending that meets "closed", "not open" or "not found": eligibility is a screen with a next step, not an error. */
+export function noticeScreen(r: InstapRegistration, m: M) {
+  const o = r.data!.organisation;
+  const n = r.notice;
+  return html`${heading(n === 'not-open' ? m.notOpenNow : n === 'not-found' ? m.notFound : m.closedNow)} ${callLine(m.callToJoin(o.name), o.phone)}
+    ${n === 'not-found' ? nothing : interestButton(r, m)}`;
+}
 
 export class Interest implements Screen {
   /** Ask each thing once: what the family typed in the registration comes along. */
@@ -65,7 +94,7 @@ export class Interest implements Screen {
     if (!x) return loading(r.m);
     const m = { ...r.m, ...x };
     const o = r.data!.organisation;
-    const back = html`<button type="button" class="link back" @click=${() => ((r.sub = undefined), focusOn(r))}>${m.back}</button>`;
+    const back = html`<button type="button" class="link back" @click=${() => ((r.sub = undefined), focusOn(r))}>${m.backText}</button>`;
     if (this.done)
       return html`${back} ${heading(x.interestDoneTitle)}
         <p>${x.interestDone}</p>

@@ -68,9 +68,9 @@ export function childrenStep(r: InstapRegistration) {
     html`<p class="hint">${m.childrenHint}</p>
       ${kids.map(
         (c, i) => html`<fieldset class="child">
-          <legend>${m.child(i + 1)}</legend>
-          ${field(`child-${i}-firstName`, m.firstName, c.firstName, r.errors, (v) => setChild(i, { firstName: v }), next)}
-          ${field(`child-${i}-birthYear`, m.birthYear, c.birthYear, r.errors, (v) => setChild(i, { birthYear: v }), next, {
+          <legend>${m.childText(i + 1)}</legend>
+          ${field(`child-${i}-firstName`, m.firstNameText, c.firstName, r.errors, (v) => setChild(i, { firstName: v }), next)}
+          ${field(`child-${i}-birthYear`, m.birthYearText, c.birthYear, r.errors, (v) => setChild(i, { birthYear: v }), next, {
             hint: m.birthYearHint,
             note: ageNote(r, c.birthYear),
             inputmode: 'numeric',

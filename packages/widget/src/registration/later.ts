@@ -8,6 +8,7 @@ import type { Language } from '@instap/core/rules';
 import { createRegistration, uuid, type RegistrationBody } from '../api.js';
 import { clearDraft, type Step } from '../draft.js';
 import { contactBody, contactErrors, contactLocator, fromIssues, nameField, reachFields } from '../fields/contact.js';
+import { field, type FieldError } from '../fields/field.js';
 import type { Messages } from '../i18n/index.js';
 import { bringList, callLine, date, focusOn, heading, money, whenWhere } from '../ui.js';
 import { downloadIcs, networkBox, problemBox } from '../ui-more.js';
@@ -23,8 +24,18 @@ function body(r: InstapRegistration): RegistrationBody {
     kanspas: r.d.kanspas,
     language: r.m.lang as Language,
     ...(r.referral ? { referralCode: r.referral } : {}),
+    ...(uitpasAsked(r) && uitpasDigits(r) ? { uitpasNumber: uitpasDigits(r) } : {}),
   };
 }
+
+/** The optional UiTPAS number: asked only when the organisation checks with UiTPAS and the family has a kansenpas. */
+const uitpasAsked = (r: InstapRegistration) => r.data!.organisation.uitpas && r.d.kanspas;
+const uitpasDigits = (r: InstapRegistration) => (r.d.uitpas ?? '').replace(/\s/g, '');
+const uitpasError = (m: M): FieldError => ({ id: 'uitpas', text: m.uitpasFormat });
+
+/** The check of "Doorgaan" on the kansenpas step: empty is fine, filled in means 13 digits. */
+export const uitpasErrors = (r: InstapRegistration): FieldError[] =>
+  uitpasAsked(r) && uitpasDigits(r) && !/^\d{13}$/.test(uitpasDigits(r)) ? [uitpasError(r.m)] : [];
 
 /** Sends the answers; a retry sends the very same body with the very same Idempotency-Key. */
 export async function submit(r: InstapRegistration, retry = false) {
@@ -56,12 +67,14 @@ export async function submit(r: InstapRegistration, retry = false) {
     e.code === 'validation_failed' &&
     fromIssues(e, (path, p) => {
       const child = /^children\.(\d+)\.(firstName|birthYear)$/.exec(path);
+      if (path === 'uitpasNumber') return uitpasError(r.m);
       if (!child) return contact(path, p);
       return +child[1] < r.d.children.length ? childProblem(r, +child[1], child[2] as 'firstName', p) : null;
     });
   if (fieldErrors) {
     r.fromCheck = true;
-    r.set({ step: fieldErrors[0].id.startsWith('child') ? 'children' : 'contact' });
+    const id = fieldErrors[0].id;
+    r.set({ step: id.startsWith('child') ? 'children' : id === 'uitpas' ? 'kanspas' : 'contact' });
     r.errors = fieldErrors;
     return focusOn(r, '.error-summary');
   }
@@ -86,6 +99,9 @@ function kanspasStep(r: InstapRegistration, m: M) {
       <input type="checkbox" id="kanspas" .checked=${r.d.kanspas} @change=${(e: Event) => r.set({ kanspas: (e.target as HTMLInputElement).checked })} />
       <label for="kanspas">${m.kanspasYes}</label>
     </div>
+    ${uitpasAsked(r)
+      ? field('uitpas', m.uitpasLabel, r.d.uitpas ?? '', r.errors, (uitpas) => r.set({ uitpas }), () => r.next(), { hint: m.uitpasHint, inputmode: 'numeric' })
+      : nothing}
     <p>${m.kanspasTrust}</p>
     <p class="box" role="status"><strong>${m.youPay(money(m, r.price(r.d.kanspas).totalCents), r.d.children.length)}</strong></p>`;
 }
@@ -101,23 +117,24 @@ function checkStep(r: InstapRegistration, m: M) {
       <dd>${value}</dd>
       ${step
         ? html`<dd class="action">
-            <button type="button" class="link" @click=${() => r.change(step)}>${m.change}<span class="vh"> ${label}</span></button>
+            <button type="button" class="link" @click=${() => r.change(step)}>${m.changeText}<span class="vh"> ${label}</span></button>
           </dd>`
         : nothing}
     </div>`;
   return html`${noticeBox(r, m)}
     <dl class="answers">
-      ${row(m.children, html`${r.d.children.map((ch) => html`<span class="line">${m.childLine(ch.firstName.trim(), ch.birthYear.trim())}</span>`)}`, 'children')}
-      ${row(m.yourName, c.name.trim(), 'contact')} ${row(m.phone, c.phone.trim() || m.notGiven, 'contact')}
-      ${row(m.email, c.email.trim() || m.notGiven, 'contact')} ${row(m.kanspas, r.d.kanspas ? m.yes : m.no, 'kanspas')}
-      ${row(m.price, m.youPay(money(m, r.price(r.d.kanspas).totalCents), n))}
+      ${row(m.childrenText, html`${r.d.children.map((ch) => html`<span class="line">${m.childLine(ch.firstName.trim(), ch.birthYear.trim())}</span>`)}`, 'children')}
+      ${row(m.yourName, c.name.trim(), 'contact')} ${row(m.phoneText, c.phone.trim() || m.notGiven, 'contact')}
+      ${row(m.emailText, c.email.trim() || m.notGiven, 'contact')} ${row(m.kanspasText, r.d.kanspas ? m.yes : m.noText, 'kanspas')}
+      ${uitpasAsked(r) ? row(m.uitpasText, uitpasDigits(r) || m.notGiven, 'kanspas') : nothing}
+      ${row(m.priceText, m.youPay(money(m, r.price(r.d.kanspas).totalCents), n))}
     </dl>
     ${a.registration.phase === 'lottery' && a.registration.drawAt
-      ? html`<p>${m.checkLottery(date(m, a.registration.drawAt))}</p>`
+      ? html`<p>${m.lotteryNext(date(m, a.registration.drawAt))}</p>`
       : a.placesLeft < n
         ? html`<p>${m.checkFull}</p>`
         : nothing}
-    ${r.busy ? html`<p role="status">${m.sending}</p>` : nothing}`;
+    ${r.busy ? html`<p role="status">${m.sendingText}</p>` : nothing}`;
 }
 
 /** What happens next and when, what to bring, who to call, and a link that keeps working. */
@@ -131,7 +148,7 @@ export function resultScreen(r: InstapRegistration) {
   return html`${heading(s === 'waitlisted' ? m.waitlistTitle : s === 'lottery' ? m.lotteryTitle : m.confirmedTitle(r.names(names), names.length))}
     <h3>${m.nextTitle}</h3>
     ${s === 'waitlisted'
-      ? html`${created.waitlistPosition ? html`<p>${m.waitlistPosition(created.waitlistPosition)}</p>` : nothing}
+      ? html`${created.waitlistPosition ? html`<p>${m.waitlistPositionText(created.waitlistPosition)}</p>` : nothing}
           <p>${m.waitlistNext}</p>`
       : s === 'lottery'
         ? html`<p>${m.lotteryNext(date(m, a.registration.drawAt ?? a.registration.closesAt ?? a.sessions[0].startsAt))}</p>`
@@ -158,6 +175,6 @@ export function laterStep(r: InstapRegistration) {
     : r.frame(
         m.checkQ,
         checkStep(r, m),
-        html`<button type="button" class="primary" part="button" ?disabled=${r.busy} @click=${() => submit(r)}>${m.submit(r.names())}</button>`,
+        html`<button type="button" class="primary" part="button" ?disabled=${r.busy} @click=${() => submit(r)}>${m.submitText(r.names())}</button>`,
       );
 }

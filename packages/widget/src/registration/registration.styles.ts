@@ -13,7 +13,7 @@ export const styles = unsafeCSS(`
     contain: layout;
     color: var(--instap-color-text, #1b1b1b);
     background: var(--_bg);
-    font-family: var(--instap-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', 'Noto Sans Arabic', sans-serif);
+    font-family: var(--instap-font-family, system-ui, sans-serif);
     font-size: var(--instap-font-size, 1.125rem);
     line-height: 1.5;
     --_bg: var(--instap-color-background, #fff);
@@ -147,9 +147,6 @@ export const styles = unsafeCSS(`
     border: 2px solid var(--_primary);
     cursor: pointer;
     margin: 0 0 1em;
-    text-align: center;
-    visibility: visible;
-    opacity: 1;
   }
   .primary {
     background: var(--_primary);
@@ -316,7 +313,6 @@ export const styles = unsafeCSS(`
     height: 1px;
     overflow: hidden;
     clip: rect(0 0 0 0);
-    clip-path: inset(50%);
     white-space: nowrap;
   }
 `);

@@ -7,12 +7,15 @@ import { emptyDraft, loadDraft, saveDraft, type Draft, type Step } from '../draf
 import { errorSummary, type FieldError } from '../fields/field.js';
 import { formatList } from '../format.js';
 import { InstapElement } from '../element.js';
-import { LANGUAGE_NAMES, loadMore } from '../i18n/index.js';
+import { LANGUAGE_NAMES, loadMore, type Messages, type More } from '../i18n/index.js';
 import { callLine, focusOn, heading, loading } from '../ui.js';
 import { contactErrors } from '../fields/contact.js';
 import { childErrors, childrenStep } from './children.js';
 import { activityCard } from './card.js';
-import { laterStep, resultScreen } from './later.js';
+import { laterStep, resultScreen, uitpasErrors } from './later.js';
+
+/** Internal reactive state: one shared declaration. */
+const state = { state: true };
 
 export const STEPS: Step[] = ['activity', 'children', 'contact', 'kanspas', 'check'];
 type Notice = 'network' | 'server' | 'closed' | 'not-open' | 'not-found';
@@ -64,16 +67,17 @@ export class InstapRegistration extends InstapElement {
     activity: {},
     token: {},
     referral: {},
-    data: { state: true },
-    notice: { state: true },
-    result: { state: true },
-    loadState: { state: true },
-    d: { state: true },
-    errors: { state: true },
-    busy: { state: true },
-    helpOpen: { state: true },
-    speaking: { state: true },
-    sub: { state: true },
+    data: state,
+    notice: state,
+    result: state,
+    loadState: state,
+    d: state,
+    errors: state,
+    busy: state,
+    helpOpen: state,
+    speaking: state,
+    sub: state,
+    lateX: state,
   };
 
   activity = '';
@@ -94,6 +98,10 @@ export class InstapRegistration extends InstapElement {
   sub?: Screen;
   /** Set when "Wijzig" was used: "Doorgaan" then returns to the check step. */
   fromCheck = false;
+  /** Texts of the screens in `late` (their language is #late). */
+  lateX?: More;
+  #late = '';
+  #lateChunk?: typeof import('../interest/interest.js');
   now() {
     return this.clock();
   }
@@ -201,7 +209,7 @@ export class InstapRegistration extends InstapElement {
   // ——— validation (sending is in later.ts) ———
 
   #validate(step: Step): FieldError[] {
-    return step === 'children' ? childErrors(this) : step === 'contact' ? contactErrors(this.m, this.d.contact, 'contact') : [];
+    return step === 'children' ? childErrors(this) : step === 'contact' ? contactErrors(this.m, this.d.contact, 'contact') : step === 'kanspas' ? uitpasErrors(this) : [];
   }
 
   // ——— extras ———
@@ -235,7 +243,7 @@ export class InstapRegistration extends InstapElement {
     const m = this.m;
     return this.root(html`<div class="toolbar" part="toolbar">
         <label class="lang">
-          <span>${m.language}</span>
+          <span>${m.languageText}</span>
           <select
             @change=${(e: Event) => {
               this.chosen = true;
@@ -247,7 +255,7 @@ export class InstapRegistration extends InstapElement {
         </label>
         ${'speechSynthesis' in window
           ? html`<button type="button" class="secondary small" part="button-secondary" @click=${this.#readAloud}>
-              ${this.speaking ? m.stopReading : m.readAloud}
+              ${this.speaking ? m.stopReading : m.readAloudText}
             </button>`
           : nothing}
       </div>
@@ -264,7 +272,7 @@ export class InstapRegistration extends InstapElement {
       return html`${heading(m.loadFailed)}
         <button type="button" class="secondary" part="button-secondary" @click=${this.load}>${m.tryAgain}</button>`;
     if (this.result) return resultScreen(this);
-    if (this.notice && this.notice !== 'network' && this.notice !== 'server') return this.#noticeScreen();
+    if (this.notice && this.notice !== 'network' && this.notice !== 'server') return this.late((c, m) => c.noticeScreen(this, m));
     switch (this.d.step) {
       case 'children':
         return childrenStep(this);
@@ -277,43 +285,38 @@ export class InstapRegistration extends InstapElement {
     }
   }
 
-  /** "Laat me weten wanneer ik kan inschrijven": the interest list is a chunk of its own. */
-  interestButton() {
-    return html`<button
-      type="button"
-      class="secondary"
-      part="button-secondary"
-      @click=${() => this.open(async () => new (await import('../interest/interest.js')).Interest(this))}
-    >
-      ${this.m.interestStart}
-    </button>`;
-  }
-
-  /** Eligibility is a screen with a next step, not an error. */
-  #noticeScreen() {
-    const m = this.m;
-    const o = this.data!.organisation;
-    const n = this.notice;
-    return html`${heading(n === 'not-open' ? m.notOpenNow : n === 'not-found' ? m.notFound : m.closedNow)} ${callLine(m.callToJoin(o.name), o.phone)}
-    ${n === 'not-found' ? nothing : this.interestButton()}`;
+  /**
+   * Not open yet, closed, waiting for the draw, or closed while sending: no Dutch registration
+   * needs these screens, so they come with the interest list (a chunk) and their texts.
+   */
+  late(draw: (c: typeof import('../interest/interest.js'), m: Messages & More) => TemplateResult) {
+    const lang = this.m.lang;
+    if (this.#late !== lang) {
+      this.#late = lang;
+      Promise.all([import('../interest/interest.js'), loadMore(lang as Language)]).then(
+        ([c, x]) => this.#late === lang && ((this.#lateChunk = c), (this.lateX = x)),
+        () => ((this.#late = ''), (this.loadState = 'failed')),
+      );
+    }
+    return this.lateX && this.#lateChunk ? draw(this.#lateChunk, { ...this.m, ...this.lateX }) : loading(this.m);
   }
 
   /** Frame of a question step: back link, problems, "Stap n van 5", the question, one button. */
   frame(title: string, body: TemplateResult, action?: TemplateResult) {
     const m = this.m;
-    return html`<button type="button" class="link back" @click=${this.#back}>${m.back}</button>
+    return html`<button type="button" class="link back" @click=${this.#back}>${m.backText}</button>
       ${errorSummary(m.errorTitle, this.errors, this.renderRoot)}
-      <p class="caption">${m.step(STEPS.indexOf(this.d.step) + 1, STEPS.length)}</p>
-      ${heading(title)} ${body} ${action ?? html`<button type="button" class="primary" part="button" @click=${this.next}>${m.next}</button>`}`;
+      <p class="caption">${m.stepText(STEPS.indexOf(this.d.step) + 1, STEPS.length)}</p>
+      ${heading(title)} ${body} ${action ?? html`<button type="button" class="primary" part="button" @click=${this.next}>${m.nextText}</button>`}`;
   }
 
   #help() {
     const m = this.m;
     const a = this.data!;
     return html`<div class="help" part="help">
-      <button type="button" class="link" aria-expanded=${this.helpOpen} aria-controls="help-panel" @click=${this.#toggleHelp}>${m.help}</button>
+      <button type="button" class="link" aria-expanded=${this.helpOpen} aria-controls="help-panel" @click=${this.#toggleHelp}>${m.helpText}</button>
       <div id="help-panel" ?hidden=${!this.helpOpen}>
-        ${callLine(m.helpText(a.organisation.name), a.organisation.phone)}
+        ${callLine(m.callUs(a.organisation.name), a.organisation.phone)}
         ${this.helpOpen
           ? html`<instap-appointment
               organisation=${a.organisation.slug}
