@@ -64,8 +64,8 @@ describe('the console', () => {
     expect(await page.evaluate(() => document.activeElement?.classList.contains('error-summary'))).toBe(true);
     await accessible(page, 'new activity with errors');
 
-    await page.getByLabel('Titel').fill(TITLE);
-    await page.getByLabel('Korte uitleg').fill('Je kind leert zwemmen in een kleine groep. De lesgever staat mee in het water.');
+    await page.getByLabel('Titel', { exact: true }).fill(TITLE);
+    await page.getByLabel(/^Korte uitleg( \(niet verplicht\))?$/).fill('Je kind leert zwemmen in een kleine groep. De lesgever staat mee in het water.');
     await expect.poll(() => page.locator('.readability__verdict').textContent()).toBe('Makkelijk te lezen');
     await page.getByLabel('Plaats', { exact: true }).fill('Zwembad Lagaeplein, Kortrijk');
     const next = new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10);
@@ -94,6 +94,15 @@ describe('the console', () => {
     expect(copied).toBe(`<script type="module" src="${instap.origin}/widget/instap.js"></script>\n<instap-registration activity="${activityId}"></instap-registration>`);
     await page.locator('instap-registration').waitFor();
     await accessible(page, 'edit activity with snippet and preview');
+
+    // Texts in the families' other languages: an empty field shows the Dutch text.
+    await page.locator('summary', { hasText: 'Frans (Français)' }).click();
+    await page.getByLabel('Titel in het Frans').fill('Cours de natation');
+    await accessible(page, 'activity with a translation open');
+    await page.getByRole('button', { name: 'Bewaar de wijzigingen' }).click();
+    await expect
+      .poll(async () => (await (await fetch(`${instap.origin}/api/v1/activities/${activityId}?lang=fr`)).json()).title)
+      .toBe('Cours de natation');
     await context.close();
   });
 

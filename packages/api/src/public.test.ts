@@ -141,4 +141,22 @@ describe.each(engines())('public API on %s', (engine) => {
     const docs = await t.call('GET', '/docs');
     expect(docs.text).toContain('/api/v1/activities/{id}');
   });
+
+  it('shows the activity in the family’s language where the service wrote it, in Dutch elsewhere', async () => {
+    const { id: translated } = await setupActivity(t, {
+      translations: { fr: { title: 'Cours de natation', summary: 'Apprendre à nager en petits groupes.', whatToBring: ['Maillot de bain'] }, ar: { title: 'دروس السباحة' } },
+    });
+    const fr = (await t.call('GET', `/activities/${translated}?lang=fr`)).json;
+    expect(fr).toMatchObject({ language: 'fr', title: 'Cours de natation', whatToBring: ['Maillot de bain'], location: 'Zwembad, Kortrijk' });
+    expect((await t.call('GET', `/activities/${translated}?lang=ar`)).json).toMatchObject({ language: 'ar', title: 'دروس السباحة', summary: 'Leren zwemmen in kleine groepjes.' });
+    expect((await t.call('GET', `/activities/${translated}?lang=tr`)).json).toMatchObject({ language: 'nl', title: 'Zwemlessen' });
+    expect((await t.call('GET', `/activities/${translated}?lang=xx`)).status).toBe(422);
+    // The family's own view follows the language it registered in.
+    const r = await t.call('POST', `/activities/${translated}/registrations`, family({ language: 'fr' }));
+    expect((await t.call('GET', `/registrations/${r.json.token}`)).json.activity.title).toBe('Cours de natation');
+    const admin = (await t.admin('GET', `/activities/${translated}`)).json;
+    expect(admin.translations.fr.title).toBe('Cours de natation');
+    const bad = await t.admin('PATCH', `/activities/${translated}`, { translations: { nl: { title: 'x' } } });
+    expect(bad.status).toBe(422);
+  });
 });

@@ -27,6 +27,7 @@ export interface AdminActivity {
   offerHours: number;
   withdrawn: boolean;
   whatToBring: string[];
+  translations?: Partial<Record<string, { title?: string; summary?: string; location?: string; whatToBring?: string[] }>>;
   registration: { opensAt: string; closesAt: string | null; mode: 'first-come' | 'lottery'; drawAt: string | null; lateJoinUntil: string | null; phase: string };
   counts: { confirmed: number; waitlisted: number; lottery: number; offered: number };
 }

@@ -1,6 +1,7 @@
 /** The public API the widget calls: activities, registering a family, the family's own view. */
 import { createRoute, z } from '@hono/zod-openapi';
 import {
+  languageSchema,
   publicActivitySchema,
   registrationCreatedSchema,
   registrationInputSchema,
@@ -17,6 +18,8 @@ import { body, errors, idempotencyHeader, json, originOf, router } from './opena
 
 const idParam = z.object({ id: z.string().openapi({ param: { name: 'id', in: 'path' }, example: '3f0c…' }) });
 const slugParam = z.object({ slug: z.string().openapi({ param: { name: 'slug', in: 'path' }, example: 'demo' }) });
+/** `?lang=fr`: the activity's texts in that language where the service wrote them. */
+const langQuery = z.object({ lang: languageSchema.optional().openapi({ param: { name: 'lang', in: 'query' }, example: 'fr' }) });
 const tokenParam = z.object({ token: z.string().openapi({ param: { name: 'token', in: 'path' } }) });
 
 export function publicRoutes(deps: Deps) {
@@ -29,14 +32,14 @@ export function publicRoutes(deps: Deps) {
       path: '/organisations/{slug}/activities',
       tags: ['public'],
       summary: "An organisation's open activities",
-      request: { params: slugParam },
+      request: { params: slugParam, query: langQuery },
       responses: { 200: json(z.object({ activities: z.array(publicActivitySchema) }), 'Activities that are open or will open.'), 404: errors[404] },
     }),
     async (c) => {
       const { slug } = c.req.valid('param');
       const [org] = await db.select().from(organisations).where(eq(organisations.slug, slug));
       if (!org) throw notFound('organisation');
-      return c.json({ activities: await organisationActivities(db, org.id, clock()) }, 200);
+      return c.json({ activities: await organisationActivities(db, org.id, clock(), { language: c.req.valid('query').lang }) }, 200);
     },
   );
 
@@ -46,10 +49,10 @@ export function publicRoutes(deps: Deps) {
       path: '/activities/{id}',
       tags: ['public'],
       summary: 'One activity, with places left and prices',
-      request: { params: idParam },
+      request: { params: idParam, query: langQuery },
       responses: { 200: json(publicActivitySchema, 'The activity.'), 404: errors[404] },
     }),
-    async (c) => c.json(await readPublicActivity(db, c.req.valid('param').id, clock()), 200),
+    async (c) => c.json(await readPublicActivity(db, c.req.valid('param').id, clock(), c.req.valid('query').lang), 200),
   );
 
   app.openapi(

@@ -12,6 +12,7 @@ import {
   type PublicActivity,
   type TariffCharter,
   type WindowRules,
+  type Language,
 } from '@instap/core';
 import { activityFieldsSchema } from '@instap/core';
 import { randomBytes } from 'node:crypto';
@@ -99,18 +100,33 @@ export function placeRules(a: ActivityRow) {
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
-export function toPublicActivity(rec: ActivityRecord, taken: Occupancy, now: Date): PublicActivity {
+/** The activity's texts in `language`, each falling back to Dutch where the service wrote none. */
+function textsIn(a: ActivityRow, language: Language | undefined) {
+  const own = language && language !== 'nl' ? a.translations[language] : undefined;
+  const has = Boolean(own && (own.title || own.summary || own.location || own.whatToBring?.length));
+  return {
+    language: has ? language! : ('nl' as const),
+    title: own?.title || a.title,
+    summary: own?.summary || a.summary,
+    location: own?.location || a.location,
+    whatToBring: own?.whatToBring?.length ? own.whatToBring : a.whatToBring,
+  };
+}
+
+export function toPublicActivity(rec: ActivityRecord, taken: Occupancy, now: Date, language?: Language): PublicActivity {
   const { activity: a, sessions, organisation: o } = rec;
   const charter = charterOf(rec.city);
   const left = placesLeft(placeRules(a), taken, now);
   const kanspasCents = effectiveKanspasCents(a.priceCents, charter, a.kanspasCents);
   const nowPrice = (kanspas: boolean) =>
     priceFor({ standardCents: a.priceCents, kanspasCents: a.kanspasCents, charter: { ...charter, siblingDiscountPercent: 0 }, kanspas, children: 1, sessions, now }).totalCents;
+  const texts = textsIn(a, language);
   return {
     id: a.id,
-    title: a.title,
-    summary: a.summary,
-    location: a.location,
+    language: texts.language,
+    title: texts.title,
+    summary: texts.summary,
+    location: texts.location,
     kind: a.kind,
     ageMin: a.ageMin,
     ageMax: a.ageMax,
@@ -138,15 +154,15 @@ export function toPublicActivity(rec: ActivityRecord, taken: Occupancy, now: Dat
       lateJoinUntil: iso(a.lateJoinUntil),
       phase: registrationPhase(windowRules(rec), now),
     },
-    whatToBring: a.whatToBring,
+    whatToBring: texts.whatToBring,
     organisation: { slug: o.slug, name: o.name, phone: o.phone, email: o.email, uitpas: rec.uitpas },
   };
 }
 
-export async function readPublicActivity(db: Db, id: string, now: Date): Promise<PublicActivity> {
+export async function readPublicActivity(db: Db, id: string, now: Date, language?: Language): Promise<PublicActivity> {
   const rec = await loadActivity(db, id);
   if (rec.activity.withdrawnAt) throw notFound('activity');
-  return toPublicActivity(rec, await occupancy(db, id), now);
+  return toPublicActivity(rec, await occupancy(db, id), now, language);
 }
 
 /** The stored row's fields as the contract's activity shape, so a PATCH can be merged and checked whole. */
@@ -169,6 +185,7 @@ export function activityData(rec: ActivityRecord): ActivityData {
     lateJoinUntil: iso(a.lateJoinUntil),
     whatToBring: a.whatToBring,
     offerHours: a.offerHours,
+    translations: a.translations,
   };
 }
 
@@ -194,6 +211,7 @@ function columns(d: ActivityData) {
     lateJoinUntil: date(d.lateJoinUntil),
     whatToBring: d.whatToBring,
     offerHours: d.offerHours,
+    translations: d.translations,
   };
 }
 
@@ -255,7 +273,7 @@ export async function withdrawActivity(db: Db, id: string, now: Date): Promise<v
   await db.update(activities).set({ withdrawnAt: now, updatedAt: now }).where(eq(activities.id, id));
 }
 
-export async function organisationActivities(db: Db, organisationId: string, now: Date, opts: { includeClosed?: boolean } = {}) {
+export async function organisationActivities(db: Db, organisationId: string, now: Date, opts: { includeClosed?: boolean; language?: Language } = {}) {
   const rows = await db
     .select({ id: activities.id })
     .from(activities)
@@ -264,7 +282,7 @@ export async function organisationActivities(db: Db, organisationId: string, now
   const out: PublicActivity[] = [];
   for (const { id } of rows) {
     const rec = await loadActivity(db, id);
-    const pub = toPublicActivity(rec, await occupancy(db, id), now);
+    const pub = toPublicActivity(rec, await occupancy(db, id), now, opts.language);
     if (opts.includeClosed || pub.registration.phase !== 'closed') out.push(pub);
   }
   return out;

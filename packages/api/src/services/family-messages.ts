@@ -7,7 +7,7 @@ import type { Tx } from '../db/client.js';
 import { registrationChildren, registrations } from '../db/schema.js';
 import type { MessageInput } from '../messages/kinds.js';
 import { enqueueMessage } from '../messages/outbox.js';
-import type { Occupancy } from '@instap/core';
+import type { Language, Occupancy } from '@instap/core';
 import { loadActivity, occupancy, toPublicActivity, type ActivityRecord } from './activities.js';
 import type { RegistrationRow } from './registrations.js';
 
@@ -34,7 +34,7 @@ export async function tellFamily<K extends AboutRegistration>(tx: Tx, kind: K, r
   const children =
     known.children ??
     (await tx.select({ firstName: registrationChildren.firstName }).from(registrationChildren).where(eq(registrationChildren.registrationId, row.id)).orderBy(asc(registrationChildren.position))).map((c) => c.firstName);
-  const activity = toPublicActivity(rec, known.taken ?? (await occupancy(tx, row.activityId)), ctx.now);
+  const activity = toPublicActivity(rec, known.taken ?? (await occupancy(tx, row.activityId)), ctx.now, row.language as Language);
   const input = {
     kind,
     ...extra,

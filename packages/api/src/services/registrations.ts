@@ -14,6 +14,7 @@ import {
   type RegistrationCreated,
   type RegistrationData,
   type RegistrationView,
+  type Language,
 } from '@instap/core';
 import { and, asc, eq, isNull, lte, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../db/client.js';
@@ -218,6 +219,6 @@ export async function registrationView(db: Db | Tx, row: RegistrationRow, now: D
     children: children.map((c) => ({ firstName: c.firstName, birthYear: c.birthYear })),
     contact: { name: row.contactName, phone: row.contactPhone, email: row.contactEmail },
     price: row.price,
-    activity: toPublicActivity(rec, taken, now),
+    activity: toPublicActivity(rec, taken, now, row.language as Language),
   };
 }

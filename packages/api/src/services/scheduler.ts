@@ -3,6 +3,7 @@
  * expire, reserved places released to the waiting list, and interest-list families told that
  * they can register. Every step locks what it changes, so several server processes may run it.
  */
+import type { Language } from '@instap/core';
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Clock } from '../context.js';
 import type { Db } from '../db/client.js';
@@ -47,7 +48,7 @@ export async function tick(db: Db, now: Date, publicOrigin: string, opts: { uitp
   let offered = 0;
   for (const { id } of withWaitlist) offered += (await refillFromWaitlist(db, id, now, ctx)).length;
   const told = await notifyInterest(db, now, async (tx, row, rec) => {
-    const activity = toPublicActivity(rec, await occupancy(tx, rec.activity.id), now);
+    const activity = toPublicActivity(rec, await occupancy(tx, rec.activity.id), now, row.language as Language);
     await enqueueMessage(
       tx,
       {

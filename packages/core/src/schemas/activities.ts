@@ -1,6 +1,19 @@
 /** Activities: what staff create, and what families see. */
 import { z } from 'zod';
+import { LANGUAGES, type Language } from '../rules.js';
 import { instant } from './common.js';
+
+/** An activity's texts in another language than Dutch; what is left out is shown in Dutch. */
+export const activityTextsSchema = z.object({
+  title: z.string().trim().min(1).max(120).optional(),
+  summary: z.string().trim().max(2000).optional(),
+  location: z.string().trim().min(1).max(200).optional(),
+  whatToBring: z.array(z.string().trim().min(1).max(200)).max(20).optional(),
+});
+export type ActivityTexts = z.infer<typeof activityTextsSchema>;
+export const OTHER_LANGUAGES = LANGUAGES.filter((l): l is Exclude<Language, 'nl'> => l !== 'nl');
+export const translationsSchema = z.partialRecord(z.enum(OTHER_LANGUAGES as [Exclude<Language, 'nl'>, ...Exclude<Language, 'nl'>[]]), activityTextsSchema);
+export type Translations = z.infer<typeof translationsSchema>;
 
 // ——— Activities ———
 export const registrationModeSchema = z.enum(['first-come', 'lottery']);
@@ -30,6 +43,8 @@ const activityShape = {
   lateJoinUntil: instant.nullable().optional(),
   whatToBring: z.array(z.string().trim().min(1).max(200)).max(20),
   offerHours: z.number().int().min(1).max(24 * 14),
+  /** The same texts in the families' other languages (the Dutch ones above come first). */
+  translations: translationsSchema,
 };
 
 /** A new activity: what is left out gets its default. */
@@ -40,6 +55,7 @@ const activityFields = z.object({
   registration: z.object({ ...registrationWindowShape, mode: registrationModeSchema.default('first-come') }),
   whatToBring: activityShape.whatToBring.default([]),
   offerHours: activityShape.offerHours.default(48),
+  translations: activityShape.translations.default({}),
 });
 
 type ActivityFields = z.infer<typeof activityFields>;
@@ -105,6 +121,8 @@ export const phaseSchema = z.enum(['not-open', 'first-come', 'lottery', 'awaitin
 
 export const publicActivitySchema = z.object({
   id: z.string(),
+  /** The language of title, summary, location and what to bring (`?lang=` picks it; Dutch when there is no translation). */
+  language: z.enum(LANGUAGES),
   title: z.string(),
   summary: z.string(),
   location: z.string(),
@@ -150,6 +168,7 @@ export const publicActivitySchema = z.object({
 export type PublicActivity = z.infer<typeof publicActivitySchema>;
 
 export const adminActivitySchema = publicActivitySchema.extend({
+  translations: translationsSchema,
   priceCents: z.number().int(),
   kanspasCents: z.number().int().nullable(),
   offerHours: z.number().int(),

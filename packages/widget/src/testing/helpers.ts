@@ -15,6 +15,7 @@ export const NOW = new Date('2026-03-02T10:00:00Z');
 export function activity(over: Partial<PublicActivity> = {}): PublicActivity {
   const a: PublicActivity = {
     id: 'act-zwem',
+    language: 'nl',
     title: 'Zwemles voor kinderen',
     summary: 'Je kind leert zwemmen in kleine groepjes. Een lesgever staat mee in het water.',
     location: 'Zwembad Abdijkaai, Kortrijk',

@@ -11,7 +11,7 @@ import { toFieldErrors, type FieldError } from '../../ui/errors.js';
 import { field, radios } from '../../ui/fields.js';
 import { errorSummary, notice, Screen } from '../../ui/screen.js';
 import type { AdminActivity } from '../activities.js';
-import { emptyForm, formFrom, originsOf, toBody, type ActivityForm } from './model.js';
+import { emptyForm, formFrom, originsOf, toBody, TRANSLATION_LANGUAGES, type ActivityForm, type TextsInput, type TranslationLanguage } from './model.js';
 import { readabilityHint } from './readability-hint.js';
 
 export class ActivityFormScreen extends Screen {
@@ -46,6 +46,32 @@ export class ActivityFormScreen extends Screen {
 
   private set<K extends keyof ActivityForm>(key: K) {
     return (v: ActivityForm[K]) => (this.form = { ...this.form, [key]: v });
+  }
+
+  private setText(l: TranslationLanguage, key: keyof TextsInput, v: string) {
+    this.form = { ...this.form, translations: { ...this.form.translations, [l]: { ...this.form.translations[l], [key]: v } } };
+  }
+
+  /** One block per language; an open block when staff already wrote something, or the server found a problem in it. */
+  private translations(f: ActivityForm, e: FieldError[]) {
+    return html`<fieldset class="group">
+      <legend><h2>Vertalingen</h2></legend>
+      <p class="hint">Families kunnen de inschrijving in hun eigen taal lezen. Laat een veld leeg: dan tonen we de Nederlandse tekst.</p>
+      ${TRANSLATION_LANGUAGES.map(([l, nl, own, dir]) => {
+        const t = f.translations[l];
+        const id = (k: string) => `f-translations-${l}-${k}`;
+        const open = Object.values(t).some((v) => v.trim()) || e.some((x) => x.field.startsWith(`f-translations-${l}-`));
+        return html`<details class="translation" ?open=${open}>
+          <summary>${nl} (${own})</summary>
+          <div lang=${l} dir=${dir}>
+            ${field({ id: id('title'), label: `Titel in het ${nl}`, optional: true, value: t.title, errors: e, onInput: (v) => this.setText(l, 'title', v) })}
+            ${field({ id: id('summary'), label: `Korte uitleg in het ${nl}`, optional: true, multiline: true, value: t.summary, errors: e, onInput: (v) => this.setText(l, 'summary', v) })}
+            ${field({ id: id('location'), label: `Plaats in het ${nl}`, optional: true, value: t.location, errors: e, onInput: (v) => this.setText(l, 'location', v) })}
+            ${field({ id: id('whatToBring'), label: `Wat meebrengen, in het ${nl}`, optional: true, multiline: true, rows: 3, hint: 'Eén ding per regel.', value: t.whatToBring, errors: e, onInput: (v) => this.setText(l, 'whatToBring', v) })}
+          </div>
+        </details>`;
+      })}
+    </fieldset>`;
   }
 
   private setSession(i: number, key: 'startsAt' | 'endsAt', v: string) {
@@ -125,6 +151,8 @@ export class ActivityFormScreen extends Screen {
           </div>
           ${field({ id: 'f-whatToBring', label: 'Wat moeten kinderen meebrengen?', optional: true, multiline: true, rows: 3, hint: 'Eén ding per regel.', value: f.whatToBring, errors: e, onInput: this.set('whatToBring') })}
         </fieldset>
+
+        ${this.translations(f, e)}
 
         <fieldset class="group" id="f-sessions">
           <legend><h2>Lessen</h2></legend>

@@ -12,6 +12,23 @@ export interface SessionInput {
   endsAt: string;
 }
 
+/** The families' other languages, in the order the widget offers them. */
+export const TRANSLATION_LANGUAGES = [
+  ['fr', 'Frans', 'Français', 'ltr'],
+  ['en', 'Engels', 'English', 'ltr'],
+  ['ar', 'Arabisch', 'العربية', 'rtl'],
+  ['tr', 'Turks', 'Türkçe', 'ltr'],
+  ['uk', 'Oekraïens', 'Українська', 'ltr'],
+] as const;
+export type TranslationLanguage = (typeof TRANSLATION_LANGUAGES)[number][0];
+export interface TextsInput {
+  title: string;
+  summary: string;
+  location: string;
+  whatToBring: string;
+}
+const emptyTexts = (): TextsInput => ({ title: '', summary: '', location: '', whatToBring: '' });
+
 export interface ActivityForm {
   title: string;
   summary: string;
@@ -32,6 +49,7 @@ export interface ActivityForm {
   lateJoinUntil: string;
   whatToBring: string;
   allowedOrigins: string;
+  translations: Record<TranslationLanguage, TextsInput>;
 }
 
 export const emptyForm = (): ActivityForm => ({
@@ -54,6 +72,7 @@ export const emptyForm = (): ActivityForm => ({
   lateJoinUntil: '',
   whatToBring: '',
   allowedOrigins: '',
+  translations: { fr: emptyTexts(), en: emptyTexts(), ar: emptyTexts(), tr: emptyTexts(), uk: emptyTexts() },
 });
 
 export function formFrom(a: AdminActivity, origins: string[]): ActivityForm {
@@ -77,6 +96,12 @@ export function formFrom(a: AdminActivity, origins: string[]): ActivityForm {
     lateJoinUntil: toLocalInput(a.registration.lateJoinUntil),
     whatToBring: a.whatToBring.join('\n'),
     allowedOrigins: origins.join('\n'),
+    translations: Object.fromEntries(
+      TRANSLATION_LANGUAGES.map(([l]) => {
+        const t = a.translations?.[l] ?? {};
+        return [l, { title: t.title ?? '', summary: t.summary ?? '', location: t.location ?? '', whatToBring: (t.whatToBring ?? []).join('\n') }];
+      }),
+    ) as ActivityForm['translations'],
   };
 }
 
@@ -128,6 +153,23 @@ export function toBody(f: ActivityForm): { body: Record<string, unknown>; errors
     registration: { opensAt: at(f.opensAt), closesAt: at(f.closesAt), mode: f.mode, drawAt: f.mode === 'lottery' ? at(f.drawAt) : null },
     lateJoinUntil: at(f.lateJoinUntil),
     whatToBring: lines(f.whatToBring),
+    translations: translationsBody(f),
   };
   return { body, errors };
+}
+
+/** Only what staff wrote: an empty field means "show the Dutch text". */
+function translationsBody(f: ActivityForm) {
+  const out: Record<string, Record<string, unknown>> = {};
+  for (const [l] of TRANSLATION_LANGUAGES) {
+    const t = f.translations[l];
+    const texts = {
+      ...(t.title.trim() ? { title: t.title.trim() } : {}),
+      ...(t.summary.trim() ? { summary: t.summary.trim() } : {}),
+      ...(t.location.trim() ? { location: t.location.trim() } : {}),
+      ...(lines(t.whatToBring).length ? { whatToBring: lines(t.whatToBring) } : {}),
+    };
+    if (Object.keys(texts).length) out[l] = texts;
+  }
+  return out;
 }

@@ -19,6 +19,7 @@ export async function adminActivityView(deps: Deps, rec: ActivityRecord) {
   const count = (s: string) => Number(counts.find((c) => c.status === s)?.n ?? 0);
   return {
     ...toPublicActivity(rec, taken, deps.clock()),
+    translations: rec.activity.translations,
     priceCents: rec.activity.priceCents,
     kanspasCents: rec.activity.kanspasCents,
     offerHours: rec.activity.offerHours,
