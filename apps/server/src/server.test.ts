@@ -49,4 +49,27 @@ describe('the server', () => {
     expect(await odd.text()).not.toContain('<script>');
     expect((await app.request(`http://instap.test/loting/${ids!.activities.camp}`)).status).toBe(404);
   });
+
+  it('publishes a draw: the seed before the draw, on a plain page', async () => {
+    const res = await app.request('http://instap.test/api/v1/admin/organisations/demo/activities', {
+      method: 'POST',
+      headers: { authorization: 'Bearer server-test-token-0123456789', 'content-type': 'application/json' },
+      body: JSON.stringify({
+        title: 'Zomerkamp',
+        location: 'Sporthal',
+        sessions: [{ startsAt: '2026-07-06T08:00:00Z', endsAt: '2026-07-06T15:00:00Z' }],
+        capacity: 40,
+        priceCents: 9000,
+        registration: { opensAt: '2026-03-01T08:00:00Z', closesAt: '2026-03-20T08:00:00Z', mode: 'lottery', drawAt: '2026-03-21T08:00:00Z' },
+      }),
+    });
+    expect(res.status).toBe(201);
+    const { id } = await res.json();
+    const { seed } = await (await app.request(`http://instap.test/api/v1/activities/${id}/draw`)).json();
+    const page = await (await app.request(`http://instap.test/loting/${id}`)).text();
+    expect(page).toContain('<h1>Loting: Zomerkamp</h1>');
+    expect(page).toContain(seed);
+    expect(page).toContain('De loting is nog niet gebeurd.');
+    expect(page).not.toContain('/widget/instap.js');
+  });
 });

@@ -1,4 +1,5 @@
 import { html } from 'hono/html';
+import { instapFrame } from './layout.js';
 
 export interface PublishedDraw {
   activityId: string;
@@ -18,23 +19,9 @@ const when = (iso: string | null) =>
  * order without names, so every family (and anyone else) can check that it was fair.
  */
 export function drawPage(d: PublishedDraw, origin: string) {
-  return html`<!doctype html>
-    <html lang="nl">
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>Loting: ${d.title}</title>
-        <style>
-          body { margin: 0; font: 18px/1.5 system-ui, sans-serif; color: #0b0c0c; }
-          main { max-width: 48rem; margin: 0 auto; padding: 1rem; }
-          code { word-break: break-all; font-size: .9em; }
-          table { border-collapse: collapse; width: 100%; font-size: .95em; }
-          th, td { text-align: left; padding: .4rem; border-bottom: 1px solid #b1b4b6; }
-          .note { background: #f3f2f1; padding: 1rem; }
-        </style>
-      </head>
-      <body>
-        <main>
+  return instapFrame(
+    `Loting: ${d.title}`,
+    html`
           <h1>Loting: ${d.title}</h1>
           <p>Bij deze activiteit telt niet wie eerst is. Iedereen die zich op tijd inschrijft, doet mee aan de loting.</p>
           <p><strong>Loting:</strong> ${when(d.drawAt)}${d.drawnAt ? html` · gedaan op ${when(d.drawnAt)}` : ''}</p>
@@ -62,8 +49,10 @@ export function drawPage(d: PublishedDraw, origin: string) {
                 </table>`
             : html`<p>De loting is nog niet gebeurd.</p>`}
           <p class="note">Zelf nakijken? De gegevens staan op <a href="/api/v1/activities/${d.activityId}/draw">/api/v1/activities/${d.activityId}/draw</a>.
-            Reken ze na met <code>pnpm verify-draw ${origin}/api/v1/activities/${d.activityId}/draw</code>.</p>
-        </main>
-      </body>
-    </html>`;
+            Reken ze na met <code>pnpm verify-draw ${origin}/api/v1/activities/${d.activityId}/draw</code>.</p>`,
+    { widget: false, width: '48rem', style: `code { word-break: break-all; font-size: .9em; }
+          table { border-collapse: collapse; width: 100%; font-size: .95em; }
+          th, td { text-align: left; padding: .4rem; border-bottom: 1px solid #b1b4b6; }
+          .note { background: #f3f2f1; padding: 1rem; }` },
+  );
 }

@@ -1,26 +1,5 @@
 import { html } from 'hono/html';
-
-/** Instap's own plain frame, for pages that belong to no club in particular. */
-function instapFrame(title: string, content: ReturnType<typeof html>) {
-  return html`<!doctype html>
-    <html lang="nl">
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <meta name="robots" content="noindex" />
-        <meta name="referrer" content="no-referrer" />
-        <title>${title}</title>
-        <style>
-          body { margin: 0; font: 18px/1.5 system-ui, sans-serif; color: #0b0c0c; background: #fff; }
-          main { max-width: 40rem; margin: 0 auto; padding: 1rem; }
-        </style>
-      </head>
-      <body>
-        <main>${content}</main>
-        <script type="module" src="/widget/instap.js"></script>
-      </body>
-    </html>`;
-}
+import { instapFrame } from './layout.js';
 
 /**
  * `/r/{token}`: the family's private link (from the confirmation and the messages), and

@@ -1,4 +1,4 @@
-import { html } from 'hono/html';
+import { html, raw } from 'hono/html';
 import type { HtmlEscapedString } from 'hono/utils/html';
 
 type Html = HtmlEscapedString | Promise<HtmlEscapedString>;
@@ -44,6 +44,29 @@ export function clubPage(title: string, content: Html) {
           </div>
         </footer>
         <script type="module" src="/widget/instap.js"></script>
+      </body>
+    </html>`;
+}
+
+/** Instap's own plain frame, for pages that belong to no club in particular. */
+export function instapFrame(title: string, content: Html, opts: { widget?: boolean; width?: string; style?: string } = {}) {
+  return html`<!doctype html>
+    <html lang="nl">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="robots" content="noindex" />
+        <meta name="referrer" content="no-referrer" />
+        <title>${title}</title>
+        <style>
+          body { margin: 0; font: 18px/1.5 system-ui, sans-serif; color: #0b0c0c; background: #fff; }
+          main { max-width: ${opts.width ?? '40rem'}; margin: 0 auto; padding: 1rem; }
+          ${raw(opts.style ?? '')}
+        </style>
+      </head>
+      <body>
+        <main>${content}</main>
+        ${opts.widget === false ? '' : html`<script type="module" src="/widget/instap.js"></script>`}
       </body>
     </html>`;
 }
