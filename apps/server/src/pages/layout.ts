@@ -41,6 +41,8 @@ export function clubPage(title: string, content: Html) {
           <div class="wrap">
             <p><strong>Sportclub De Leie</strong> · Sporthal Lange Munte, Kortrijk · <a href="tel:056001234">056 00 12 34</a></p>
             <p>Vragen over inschrijven of over de kansenpas? Bel ons of kom langs op woensdag tussen 14 en 17 uur.</p>
+            <h2>Liever iemand spreken?</h2>
+            <instap-appointment organisation="demo"></instap-appointment>
           </div>
         </footer>
         <script type="module" src="/widget/instap.js"></script>
