@@ -32,25 +32,17 @@ export interface RegistrationBody {
 }
 
 export async function call<T>(base: string, path: string, init?: RequestInit): Promise<ApiResult<T>> {
-  let res: Response;
-  try {
-    res = await fetch(`${base.replace(/\/$/, '')}/api/v1${path}`, { ...init, headers: { Accept: 'application/json', ...init?.headers } });
-  } catch {
-    return { ok: false, status: 0, network: true };
-  }
-  if (res.status >= 500) return { ok: false, status: 0, network: true };
-  let body: unknown = null;
-  try {
-    body = await res.json();
-  } catch {
-    /* an empty or non-JSON body: handled below */
-  }
+  // No answer at all (a throw) and a 5xx are the same to a family: the network.
+  const res = await fetch(`${base.replace(/\/$/, '')}/api/v1${path}`, { ...init, headers: { Accept: 'application/json', ...init?.headers } }).catch(() => null);
+  if (!res || res.status >= 500) return { ok: false, status: 0, network: true };
+  // An empty or non-JSON body is null: handled below.
+  const body: unknown = await res.json().catch(() => null);
   if (res.ok) return { ok: true, status: res.status, data: body as T };
   const error = (body as ErrorBody | null)?.error;
   return { ok: false, status: res.status, error: error?.code ? error : { code: `http_${res.status}`, message: '' } };
 }
 
-export const getActivity = (base: string, id: string) => call<PublicActivity>(base, `/activities/${encodeURIComponent(id)}`);
+export const getActivity = (base: string, id: string) => call<PublicActivity>(base, `/activities/${enc(id)}`);
 
 /**
  * A POST with a JSON body. Calls that only lazy screens make (offers, interest, appointments)
@@ -60,7 +52,8 @@ export const post = <T>(base: string, path: string, body?: unknown, idempotencyK
   call<T>(base, path, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', ...(idempotencyKey ? { 'Idempotency-Key': idempotencyKey } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
+    // undefined stays undefined: no body.
+    body: JSON.stringify(body),
   });
 
 export const enc = encodeURIComponent;

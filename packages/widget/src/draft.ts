@@ -29,29 +29,22 @@ export const emptyDraft = (idempotencyKey: string): Draft => ({
   idempotencyKey,
 });
 
-export function loadDraft(activityId: string): Draft | null {
+/** localStorage, when the browser lets us: blocked (private mode, sandboxed frame) or full, the form still works, it only forgets on reload. */
+function store<T>(use: (s: Storage) => T): T | undefined {
   try {
-    const raw = localStorage.getItem(key(activityId));
-    if (!raw) return null;
-    const d = JSON.parse(raw) as Draft;
-    return Array.isArray(d.children) && d.children.length && d.contact && d.idempotencyKey ? d : null;
+    return use(localStorage);
   } catch {
-    return null; // storage blocked (private mode, sandboxed frame) or broken JSON: start fresh
+    /* blocked, full, or broken JSON: start fresh */
   }
 }
 
-export function saveDraft(activityId: string, draft: Draft): void {
-  try {
-    localStorage.setItem(key(activityId), JSON.stringify(draft));
-  } catch {
-    /* storage full or blocked: the form still works, it only forgets on reload */
-  }
-}
+export const loadDraft = (activityId: string): Draft | null =>
+  store((s) => {
+    // JSON.parse(null) is null: nothing stored.
+    const d = JSON.parse(s.getItem(key(activityId))!) as Draft | null;
+    return d && Array.isArray(d.children) && d.children.length && d.contact && d.idempotencyKey ? d : null;
+  }) ?? null;
 
-export function clearDraft(activityId: string): void {
-  try {
-    localStorage.removeItem(key(activityId));
-  } catch {
-    /* nothing to clear */
-  }
-}
+export const saveDraft = (activityId: string, draft: Draft) => store((s) => s.setItem(key(activityId), JSON.stringify(draft)));
+
+export const clearDraft = (activityId: string) => store((s) => s.removeItem(key(activityId)));

@@ -1,14 +1,14 @@
 /** Pieces the screens after the first "Doorgaan" share with the lazy screens. */
 import { html, nothing } from 'lit';
 import type { Messages } from './i18n/index.js';
-import { callLine } from './ui.js';
+import { btn, callLine } from './ui.js';
 
 /** A calm word when the network failed: nothing is lost, try again. */
 export const networkBox = (m: Messages, retry?: () => void) =>
   html`<div class="notice" tabindex="-1" role="alert">
     <h3>${m.networkTitle}</h3>
     <p>${m.networkText}</p>
-    ${retry ? html`<button type="button" class="secondary" part="button-secondary" @click=${retry}>${m.tryAgain}</button>` : nothing}
+    ${retry ? btn(m.tryAgain, retry) : nothing}
   </div>`;
 
 /** The server said something we have no words for: say so calmly and give the phone. */

@@ -15,6 +15,13 @@ export const loading = (m: Messages) => html`<p role="status" data-loading>${m.l
 /** A person to call is never more than one tap away. */
 export const tel = (phone: string) => html`<a class="tel" href=${`tel:${normalisePhone(phone)}`}>${phone}</a>`;
 
+/**
+ * Every button of the widget: `primary` ("Doorgaan"), `secondary`, or `link` (looks like a link).
+ * One template: a club styles the first two through part="button" / part="button-secondary".
+ */
+export const btn = (label: unknown, click: (e: Event) => unknown, cls = 'secondary', disabled = false) =>
+  html`<button type="button" class=${cls} part=${cls[0] == 'l' ? nothing : cls[0] == 'p' ? 'button' : 'button-secondary'} ?disabled=${disabled} @click=${click}>${label}</button>`;
+
 export const callLine = (text: string, phone: string) => html`<p>${text}</p><p>${tel(phone)}</p>`;
 
 /** Moves focus after Lit has drawn the next screen. */
@@ -33,7 +40,7 @@ export function date(m: Messages, iso: string, withTime = false) {
 export function whenWhere(m: Messages, a: PublicActivity) {
   const loc = m.locale;
   return html`<h3>${m.whenText}</h3>
-    <ul class="sessions">
+    <ul>
       ${a.sessions.map((s) => html`<li>${m.sessionText(formatDate(s.startsAt, loc), formatTime(s.startsAt, loc), formatTime(s.endsAt, loc))}</li>`)}
     </ul>
     <h3>${m.whereText}</h3>

@@ -1,12 +1,10 @@
 /**
  * "How can we reach you?": a name, and a phone number or an e-mail address (one is enough).
  * The registration, the interest list and the appointment all ask it with these fields, check
- * it with the same core rules as the API, and read the API's issues the same way. Only screens
- * after the first "Doorgaan" use it, so it travels in a lazy chunk with its texts.
+ * it with the same core rules as the API; issues.ts reads the API's issues the same way.
  */
 import { html } from 'lit';
 import { contactProblem, emailProblem, nameProblem, phoneProblem, type FieldProblem } from '@instap/core/rules';
-import type { ApiError } from '../api.js';
 import type { Messages } from '../i18n/index.js';
 import { field, type FieldError } from './field.js';
 
@@ -23,33 +21,6 @@ type M = Messages;
 export function problemText(m: M, f: ContactField, p: FieldProblem): string {
   return f === 'name' ? (p === 'too-long' ? m.nameTooLong : m.nameRequired) : f === 'phone' ? (p === 'contact-missing' ? m.contactMissing : m.phoneFormat) : m.emailFormat;
 }
-
-/**
- * Server issues carry a core `FieldProblem` as `code`. Some routes spell it with underscores
- * ("phone_format", "name_required"); anything else (zod's "invalid_type") falls through to the
- * field's own words in `problemText` (and the children's own).
- */
-export const asProblem = (code = '') => code.replace(/_/g, '-').replace(/^name-/, '') as FieldProblem;
-
-/**
- * Issues by path onto fields. `locate` turns a path into the field's id, kind and child; an
- * issue it cannot place means the whole answer is shown as a general problem (null).
- */
-export function fromIssues(error: ApiError, locate: (path: string, p: FieldProblem) => FieldError | null): FieldError[] | null {
-  const out: FieldError[] = [];
-  for (const issue of error.issues ?? []) {
-    const e = locate(issue.path, asProblem(issue.code));
-    if (!e) return null;
-    if (!out.some((o) => o.id === e.id)) out.push(e);
-  }
-  return out.length ? out : null;
-}
-
-/** Paths "name", "phone", "email" (after an optional prefix such as "contact.") onto `${id}-name`. */
-export const contactLocator = (m: M, id: string, prefix = '') => (path: string, p: FieldProblem) => {
-  const f = path.startsWith(prefix) && path.slice(prefix.length);
-  return f === 'name' || f === 'phone' || f === 'email' ? { id: `${id}-${f}`, text: problemText(m, f, p) } : null;
-};
 
 /** The checks of "Doorgaan"; `parts` picks the name, the ways to reach, or both. */
 export function contactErrors(m: M, c: Contact, id: string, parts = 3): FieldError[] {

@@ -23,12 +23,12 @@ export interface FieldOptions {
  */
 export function fieldFrame(id: string, label: string, errors: FieldError[], o: FieldOptions, control: (error: string | undefined, described: string | typeof nothing) => TemplateResult) {
   const error = errors.find((e) => e.id === id)?.text;
-  const described = [o.hint && `${id}-hint`, o.note && `${id}-note`, error && `${id}-error`].filter(Boolean).join(' ');
+  // Hint, note, error: each a paragraph with its own id, and each in the control's aria-describedby.
+  const said = ([['hint', o.hint], ['note', o.note], ['error', error]] as const).filter((x) => x[1]);
+  const described = said.map(([k]) => `${id}-${k}`).join(' ');
   return html`<div class="field ${error ? 'invalid' : ''}">
     <label for=${id}>${label}</label>
-    ${o.hint ? html`<p class="hint" id=${`${id}-hint`}>${o.hint}</p>` : nothing}
-    ${o.note ? html`<p class="hint note" id=${`${id}-note`}>${o.note}</p>` : nothing}
-    ${error ? html`<p class="error" id=${`${id}-error`}>${error}</p>` : nothing}
+    ${said.map(([k, text]) => html`<p class=${k == 'error' ? k : 'hint'} id=${`${id}-${k}`}>${text}</p>`)}
     ${control(error, described || nothing)}
   </div>`;
 }

@@ -7,7 +7,8 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { enc, post, uuid } from '../api.js';
-import { contactBody, contactErrors, contactLocator, fromIssues, nameField, reachFields, type Contact } from '../fields/contact.js';
+import { contactBody, contactErrors, nameField, reachFields, type Contact } from '../fields/contact.js';
+import { contactLocator, fromIssues } from '../fields/issues.js';
 import { errorSummary, type FieldError } from '../fields/field.js';
 import { Texts } from '../i18n/texts.js';
 import type { InstapRegistration, Screen } from '../registration/registration.js';

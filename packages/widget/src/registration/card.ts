@@ -1,7 +1,7 @@
 /** The activity, before any question: what, when, where, the price with kanspas, and how to get in. */
 import { html, nothing, type TemplateResult } from 'lit';
-import { bringList, date, heading, money, whenWhere } from '../ui.js';
-import { STEPS, type InstapRegistration } from './registration.js';
+import { bringList, btn, date, heading, money, whenWhere } from '../ui.js';
+import type { InstapRegistration } from './registration.js';
 
 const drawDate = (r: InstapRegistration) => {
   const g = r.data!.registration;
@@ -31,8 +31,8 @@ export function activityCard(r: InstapRegistration) {
         : // Not open, closed, or waiting for the draw: in the interest chunk.
           r.late((c, x) => c.closedHow(r, x, reserved));
 
-  return html`${r.canRegister ? html`<p class="caption">${m.stepText(1, STEPS.length)}</p>` : nothing}
-    ${heading(a.title)} ${a.summary ? html`<p class="summary">${a.summary}</p>` : nothing}
+  return html`${r.canRegister ? html`<p class="caption">${m.stepText(1, 5)}</p>` : nothing}
+    ${heading(a.title)} ${a.summary ? html`<p>${a.summary}</p>` : nothing}
     ${a.ageMin != null || a.ageMax != null ? html`<p>${m.agesText(a.ageMin, a.ageMax)}</p>` : nothing} ${whenWhere(m, a)}
     <h3>${m.cost}</h3>
     <div class="box">
@@ -45,9 +45,7 @@ export function activityCard(r: InstapRegistration) {
     <h3>${m.howText}</h3>
     ${how} ${bringList(m, a)}
     ${r.canRegister
-      ? html`<button type="button" class="primary" part="button" @click=${() => r.go('children')}>
-          ${phase === 'first-come' && full ? m.startWaitlist : m.startText}
-        </button>`
+      ? btn(phase === 'first-come' && full ? m.startWaitlist : m.startText, () => r.go('children'), 'primary')
       : nothing}`;
 }
 

@@ -3,7 +3,8 @@ import { html, nothing } from 'lit';
 import { birthYearProblem, MAX_CHILDREN, nameProblem, type FieldProblem } from '@instap/core/rules';
 import type { Draft } from '../draft.js';
 import { field, type FieldError } from '../fields/field.js';
-import { focusOn, tel } from '../ui.js';
+import { btn, focusOn, tel } from '../ui.js';
+import type { Messages } from '../i18n/index.js';
 import type { InstapRegistration } from './registration.js';
 
 /**
@@ -12,8 +13,8 @@ import type { InstapRegistration } from './registration.js';
  */
 function ageNote(r: InstapRegistration, year: string) {
   const a = r.data!;
-  if (birthYearProblem(year.trim(), r.now()) || (a.ageMin == null && a.ageMax == null)) return false;
-  const age = +new Date(a.sessions[0]?.startsAt ?? r.now()).toLocaleString('en', { timeZone: 'Europe/Brussels', year: 'numeric' }) - +year;
+  if (birthYearProblem(year.trim(), r.clock()) || (a.ageMin == null && a.ageMax == null)) return false;
+  const age = +new Date(a.sessions[0]?.startsAt ?? r.clock()).toLocaleString('en', { timeZone: 'Europe/Brussels', year: 'numeric' }) - +year;
   return (a.ageMin != null && age < a.ageMin) || (a.ageMax != null && age > a.ageMax)
     ? html`${r.m.ageHint(a.ageMin, a.ageMax)} ${tel(a.organisation.phone)}`
     : false;
@@ -48,22 +49,23 @@ export function childErrors(r: InstapRegistration) {
   r.d.children.forEach((c, i) => {
     const add = (f: 'firstName' | 'birthYear', p: FieldProblem | null) => p && out.push(childProblem(r, i, f, p));
     add('firstName', nameProblem(c.firstName));
-    add('birthYear', birthYearProblem(c.birthYear.trim(), r.now()));
+    add('birthYear', birthYearProblem(c.birthYear.trim(), r.clock()));
   });
   return out;
 }
 
-export function childrenStep(r: InstapRegistration) {
-  const m = r.m;
+/** Step 2, as [question, body]: the step frame draws the rest. */
+export function childrenStep(r: InstapRegistration, m: Messages) {
   const kids = r.d.children;
   const setChild = (i: number, patch: Partial<Draft['children'][number]>) => r.set({ children: kids.map((c, j) => (j === i ? { ...c, ...patch } : c)) });
-  const later = async (children: Draft['children'], focus: string) => {
+  // Adding or removing a child: the list changes, old problems go, focus moves on.
+  const later = (children: Draft['children'], focus: string) => {
     r.errors = [];
     r.set({ children });
-    await focusOn(r, focus);
+    return focusOn(r, focus);
   };
   const next = () => r.next();
-  return r.frame(
+  return [
     m.childrenQ,
     html`<p class="hint">${m.childrenHint}</p>
       ${kids.map(
@@ -76,17 +78,9 @@ export function childrenStep(r: InstapRegistration) {
             inputmode: 'numeric',
             narrow: true,
           })}
-          ${kids.length > 1
-            ? html`<button type="button" class="secondary small" part="button-secondary" @click=${() => later(kids.filter((_, j) => j !== i), '[data-heading]')}>
-                ${m.removeChild(c.firstName.trim() || m.childRef(i + 1))}
-              </button>`
-            : nothing}
+          ${kids.length > 1 ? btn(m.removeChild(c.firstName.trim() || m.childRef(i + 1)), () => later(kids.filter((_, j) => j !== i), '[data-heading]'), 'secondary small') : nothing}
         </fieldset>`,
       )}
-      ${kids.length < MAX_CHILDREN
-        ? html`<button type="button" class="secondary" part="button-secondary" @click=${() => later([...kids, { firstName: '', birthYear: '' }], `#child-${kids.length}-firstName`)}>
-            ${m.addChild}
-          </button>`
-        : nothing}`,
-  );
+      ${kids.length < MAX_CHILDREN ? btn(m.addChild, () => later([...kids, { firstName: '', birthYear: '' }], `#child-${kids.length}-firstName`)) : nothing}`,
+  ] as const;
 }

@@ -3,16 +3,15 @@
  * and the result. They ship in instap.js with their Dutch texts: a family on a bad connection
  * never waits for a chunk in the middle of registering.
  */
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, nothing } from 'lit';
 import type { Language } from '@instap/core/rules';
 import { createRegistration, uuid, type RegistrationBody } from '../api.js';
 import { clearDraft, type Step } from '../draft.js';
-import { contactBody, contactErrors, contactLocator, fromIssues, nameField, reachFields } from '../fields/contact.js';
+import { contactBody, nameField, reachFields } from '../fields/contact.js';
 import { field, type FieldError } from '../fields/field.js';
 import type { Messages } from '../i18n/index.js';
-import { bringList, callLine, date, focusOn, heading, money, whenWhere } from '../ui.js';
+import { bringList, btn, callLine, date, focusOn, heading, money, whenWhere } from '../ui.js';
 import { downloadIcs, networkBox, problemBox } from '../ui-more.js';
-import { childProblem } from './children.js';
 import type { InstapRegistration } from './registration.js';
 
 type M = Messages;
@@ -31,7 +30,7 @@ function body(r: InstapRegistration): RegistrationBody {
 /** The optional UiTPAS number: asked only when the organisation checks with UiTPAS and the family has a kansenpas. */
 const uitpasAsked = (r: InstapRegistration) => r.data!.organisation.uitpas && r.d.kanspas;
 const uitpasDigits = (r: InstapRegistration) => (r.d.uitpas ?? '').replace(/\s/g, '');
-const uitpasError = (m: M): FieldError => ({ id: 'uitpas', text: m.uitpasFormat });
+export const uitpasError = (m: M): FieldError => ({ id: 'uitpas', text: m.uitpasFormat });
 
 /** The check of "Doorgaan" on the kansenpas step: empty is fine, filled in means 13 digits. */
 export const uitpasErrors = (r: InstapRegistration): FieldError[] =>
@@ -60,26 +59,12 @@ export async function submit(r: InstapRegistration, retry = false) {
   }
   // The server answered: that key is spent, so a corrected answer gets a fresh one.
   r.set({ pending: undefined, idempotencyKey: uuid() });
-  const e = res.error;
-  // Issues ("children.0.birthYear", code "year-in-future") land on the same fields, in the family's language.
-  const contact = contactLocator(r.m, 'contact', 'contact.');
-  const fieldErrors =
-    e.code === 'validation_failed' &&
-    fromIssues(e, (path, p) => {
-      const child = /^children\.(\d+)\.(firstName|birthYear)$/.exec(path);
-      if (path === 'uitpasNumber') return uitpasError(r.m);
-      if (!child) return contact(path, p);
-      return +child[1] < r.d.children.length ? childProblem(r, +child[1], child[2] as 'firstName', p) : null;
-    });
-  if (fieldErrors) {
-    r.fromCheck = true;
-    const id = fieldErrors[0].id;
-    r.set({ step: id.startsWith('child') ? 'children' : id === 'uitpas' ? 'kanspas' : 'contact' });
-    r.errors = fieldErrors;
-    return focusOn(r, '.error-summary');
-  }
-  r.notice = e.code === 'registration_closed' ? 'closed' : e.code === 'registration_not_open' ? 'not-open' : e.code === 'activity_not_found' ? 'not-found' : 'server';
-  await focusOn(r, r.notice === 'server' ? '.notice' : '[data-heading]');
+  // A refusal is rare (the checks of "Doorgaan" are the API's own), so its reader is a chunk of its
+  // own; the server answered, so the network is there. Meanwhile "We versturen" stays on screen.
+  r.busy = true;
+  const refused = await import('../fields/issues.js').then((c) => c.refused, () => null);
+  r.busy = false;
+  await focusOn(r, refused ? refused(r, res.error) : ((r.notice = 'server'), '.notice'));
 }
 
 /** A calm word when sending failed: what happened, that nothing is lost, and what to do. */
@@ -90,51 +75,65 @@ function noticeBox(r: InstapRegistration, m: M) {
   return nothing;
 }
 
-export const calendarButton = (r: InstapRegistration, uid: string) =>
-  html`<button type="button" class="secondary" part="button-secondary" @click=${() => downloadIcs(r.m, r.data!, uid, r.base, r.now())}>${r.m.addToCalendar}</button>`;
+export const calendarButton = (r: InstapRegistration, uid: string) => btn(r.m.addToCalendar, () => downloadIcs(r.m, r.data!, uid, r.base, r.clock()));
 
-function kanspasStep(r: InstapRegistration, m: M) {
-  return html`<p>${m.kanspasWhat}</p>
-    <div class="check">
-      <input type="checkbox" id="kanspas" .checked=${r.d.kanspas} @change=${(e: Event) => r.set({ kanspas: (e.target as HTMLInputElement).checked })} />
-      <label for="kanspas">${m.kanspasYes}</label>
-    </div>
-    ${uitpasAsked(r)
-      ? field('uitpas', m.uitpasLabel, r.d.uitpas ?? '', r.errors, (uitpas) => r.set({ uitpas }), () => r.next(), { hint: m.uitpasHint, inputmode: 'numeric' })
-      : nothing}
-    <p>${m.kanspasTrust}</p>
-    <p class="box" role="status"><strong>${m.youPay(money(m, r.price(r.d.kanspas).totalCents), r.d.children.length)}</strong></p>`;
+/** "Je betaalt € 8": on the kansenpas step and on the check. */
+const youPay = (r: InstapRegistration, m: M) => m.youPay(money(m, r.price(r.d.kanspas).totalCents), r.d.children.length);
+
+/** Step 3, "Hoe kunnen we je bereiken?": [question, body], drawn in the step frame. */
+export function contactStep(r: InstapRegistration, m: M) {
+  const args = [m, r.d.contact, 'contact', r.errors, (contact: typeof r.d.contact) => r.set({ contact }), () => r.next()] as const;
+  return [m.contactQ, html`${nameField(...args)} ${reachFields(...args)}`] as const;
 }
 
-/** Check your answers, with a "Wijzig" per answer. */
-function checkStep(r: InstapRegistration, m: M) {
+export function kanspasStep(r: InstapRegistration, m: M) {
+  return [
+    m.kanspasQ,
+    html`<p>${m.kanspasWhat}</p>
+      <div class="check">
+        <input type="checkbox" id="kanspas" .checked=${r.d.kanspas} @change=${(e: Event) => r.set({ kanspas: (e.target as HTMLInputElement).checked })} />
+        <label for="kanspas">${m.kanspasYes}</label>
+      </div>
+      ${uitpasAsked(r)
+        ? field('uitpas', m.uitpasLabel, r.d.uitpas ?? '', r.errors, (uitpas) => r.set({ uitpas }), () => r.next(), { hint: m.uitpasHint, inputmode: 'numeric' })
+        : nothing}
+      <p>${m.kanspasTrust}</p>
+      <p class="box" role="status"><strong>${youPay(r, m)}</strong></p>`,
+  ] as const;
+}
+
+/** Check your answers, one row per answer (label, value, the step that asks it: its "Wijzig"). */
+export function checkStep(r: InstapRegistration, m: M) {
   const a = r.data!;
   const c = r.d.contact;
-  const n = r.d.children.length;
-  const row = (label: string, value: TemplateResult | string, step?: Step) =>
-    html`<div class="row">
-      <dt>${label}</dt>
-      <dd>${value}</dd>
-      ${step
-        ? html`<dd class="action">
-            <button type="button" class="link" @click=${() => r.change(step)}>${m.changeText}<span class="vh"> ${label}</span></button>
-          </dd>`
-        : nothing}
-    </div>`;
-  return html`${noticeBox(r, m)}
-    <dl class="answers">
-      ${row(m.childrenText, html`${r.d.children.map((ch) => html`<span class="line">${m.childLine(ch.firstName.trim(), ch.birthYear.trim())}</span>`)}`, 'children')}
-      ${row(m.yourName, c.name.trim(), 'contact')} ${row(m.phoneText, c.phone.trim() || m.notGiven, 'contact')}
-      ${row(m.emailText, c.email.trim() || m.notGiven, 'contact')} ${row(m.kanspasText, r.d.kanspas ? m.yes : m.noText, 'kanspas')}
-      ${uitpasAsked(r) ? row(m.uitpasText, uitpasDigits(r) || m.notGiven, 'kanspas') : nothing}
-      ${row(m.priceText, m.youPay(money(m, r.price(r.d.kanspas).totalCents), n))}
-    </dl>
-    ${a.registration.phase === 'lottery' && a.registration.drawAt
-      ? html`<p>${m.lotteryNext(date(m, a.registration.drawAt))}</p>`
-      : a.placesLeft < n
-        ? html`<p>${m.checkFull}</p>`
-        : nothing}
-    ${r.busy ? html`<p role="status">${m.sendingText}</p>` : nothing}`;
+  const rows: [string, unknown, Step?][] = [
+    [m.childrenText, r.d.children.map((ch) => html`<span class="line">${m.childLine(ch.firstName.trim(), ch.birthYear.trim())}</span>`), 'children'],
+    // The name is never empty here ("Doorgaan" asked it), so "Niet ingevuld" only ever meets phone or e-mail.
+    ...([m.yourName, m.phoneText, m.emailText] as const).map((label, i) => [label, [c.name, c.phone, c.email][i].trim() || m.notGiven, 'contact'] as [string, string, Step]),
+    [m.kanspasText, r.d.kanspas ? m.yes : m.noText, 'kanspas'],
+    ...(uitpasAsked(r) ? [[m.uitpasText, uitpasDigits(r) || m.notGiven, 'kanspas'] as [string, string, Step]] : []),
+    [m.priceText, youPay(r, m)],
+  ];
+  return [
+    m.checkQ,
+    html`${noticeBox(r, m)}
+      <dl>
+        ${rows.map(
+          ([label, value, step]) =>
+            html`<div class="row">
+              <dt>${label}</dt>
+              <dd>${value}</dd>
+              ${step ? html`<dd class="action">${btn(html`${m.changeText}<span class="vh"> ${label}</span>`, () => r.go(step, true), 'link')}</dd>` : nothing}
+            </div>`,
+        )}
+      </dl>
+      ${a.registration.phase === 'lottery' && a.registration.drawAt
+        ? html`<p>${m.lotteryNext(date(m, a.registration.drawAt))}</p>`
+        : a.placesLeft < r.d.children.length
+          ? html`<p>${m.checkFull}</p>`
+          : nothing}
+      ${r.busy ? html`<p role="status" data-loading>${m.sendingText}</p>` : nothing}`,
+  ] as const;
 }
 
 /** What happens next and when, what to bring, who to call, and a link that keeps working. */
@@ -143,7 +142,7 @@ export function resultScreen(r: InstapRegistration) {
   const a = r.data!;
   const { created, names, kanspas } = r.result!;
   const link = `${r.base}/r/${encodeURIComponent(created.token)}`;
-  const firstToCome = a.sessions.find((s) => Date.parse(s.startsAt) > r.now().getTime()) ?? a.sessions[0];
+  const firstToCome = a.sessions.find((s) => Date.parse(s.startsAt) > r.clock().getTime()) ?? a.sessions[0];
   const s = created.status;
   return html`${heading(s === 'waitlisted' ? m.waitlistTitle : s === 'lottery' ? m.lotteryTitle : m.confirmedTitle(r.names(names), names.length))}
     <h3>${m.nextTitle}</h3>
@@ -164,17 +163,3 @@ export function resultScreen(r: InstapRegistration) {
     ${callLine(m.callUs(a.organisation.name), a.organisation.phone)}`;
 }
 
-/** How to reach you, kansenpas, or check your answers, in the frame of a question step. */
-export function laterStep(r: InstapRegistration) {
-  const m = r.m;
-  const args = [m, r.d.contact, 'contact', r.errors, (contact: typeof r.d.contact) => r.set({ contact }), () => r.next()] as const;
-  return r.d.step === 'contact'
-    ? r.frame(m.contactQ, html`${nameField(...args)} ${reachFields(...args)}`)
-    : r.d.step === 'kanspas'
-    ? r.frame(m.kanspasQ, kanspasStep(r, m))
-    : r.frame(
-        m.checkQ,
-        checkStep(r, m),
-        html`<button type="button" class="primary" part="button" ?disabled=${r.busy} @click=${() => submit(r)}>${m.submitText(r.names())}</button>`,
-      );
-}

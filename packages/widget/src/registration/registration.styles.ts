@@ -68,15 +68,12 @@ export const styles = unsafeCSS(`
   ul {
     padding-inline-start: 1.25em;
   }
+  /* The heading takes focus on every step: outlined only for keyboard users (:focus-visible). */
   :focus-visible,
-  .heading:focus,
   .error-summary:focus,
   .notice:focus {
     outline: 3px solid var(--_focus);
     outline-offset: 2px;
-  }
-  .heading:focus:not(:focus-visible) {
-    outline: none;
   }
   a {
     color: var(--_primary);

@@ -19,6 +19,7 @@ import {
   stubFetch,
   text,
   type,
+  until,
   view,
   type Call,
 } from '../testing/helpers.js';
@@ -294,6 +295,8 @@ describe('help, reading aloud, languages', () => {
     try {
       el = await mount();
       await click(el, 'Lees voor');
+      // The reader is a lazy chunk: wait for what the family sees, the button turning into "stop".
+      await until(el!, () => $$(el!, 'button').some((b) => b.textContent!.trim() === 'Stop met voorlezen'), 'reading aloud');
       eq(spoken.length, 1);
       eq(spoken[0].lang, 'nl-BE');
       includes(spoken[0].text, 'Zwemles voor kinderen');

@@ -8,16 +8,26 @@ import { errorSummary, type FieldError } from '../fields/field.js';
 import { formatList } from '../format.js';
 import { InstapElement } from '../element.js';
 import { LANGUAGE_NAMES, loadMore, type Messages, type More } from '../i18n/index.js';
-import { callLine, focusOn, heading, loading } from '../ui.js';
+import { btn, callLine, focusOn, heading, loading } from '../ui.js';
 import { contactErrors } from '../fields/contact.js';
 import { childErrors, childrenStep } from './children.js';
 import { activityCard } from './card.js';
-import { laterStep, resultScreen, uitpasErrors } from './later.js';
+import { checkStep, contactStep, kanspasStep, resultScreen, submit, uitpasErrors } from './later.js';
 
 /** Internal reactive state: one shared declaration. */
 const state = { state: true };
 
-export const STEPS: Step[] = ['activity', 'children', 'contact', 'kanspas', 'check'];
+const STEPS: Step[] = ['activity', 'children', 'contact', 'kanspas', 'check'];
+/**
+ * The questions after the activity, in STEPS order: each gives its [question, body] and the
+ * checks of its "Doorgaan". One frame (back, problems, "Stap n van 5", question, button) draws them all.
+ */
+const QUESTIONS: [(r: InstapRegistration, m: Messages) => readonly [string, unknown], (r: InstapRegistration) => FieldError[]][] = [
+  [childrenStep, childErrors],
+  [contactStep, (r) => contactErrors(r.m, r.d.contact, 'contact')],
+  [kanspasStep, uitpasErrors],
+  [checkStep, () => []],
+];
 type Notice = 'network' | 'server' | 'closed' | 'not-open' | 'not-found';
 /** A screen that arrives as its own chunk (the family's own view, the interest list). */
 export interface Screen {
@@ -90,21 +100,18 @@ export class InstapRegistration extends InstapElement {
   d: Draft = emptyDraft(uuid());
   errors: FieldError[] = [];
   notice?: Notice;
-  busy = false;
+  busy?: boolean;
   result?: { created: RegistrationCreated; names: string[]; kanspas: boolean };
   helpOpen = false;
-  speaking = false;
+  speaking?: boolean;
   /** The lazy screen on show instead of the steps. */
   sub?: Screen;
   /** Set when "Wijzig" was used: "Doorgaan" then returns to the check step. */
-  fromCheck = false;
+  fromCheck?: boolean;
   /** Texts of the screens in `late` (their language is #late). */
   lateX?: More;
   #late = '';
   #lateChunk?: typeof import('../interest/interest.js');
-  now() {
-    return this.clock();
-  }
 
   override disconnectedCallback() {
     super.disconnectedCallback();
@@ -113,8 +120,8 @@ export class InstapRegistration extends InstapElement {
 
   protected override willUpdate(changed: PropertyValues<this>) {
     super.willUpdate(changed);
-    if (changed.has('activity') && this.activity && !this.token) void this.load();
-    if (changed.has('token') && this.token) void this.load();
+    // With a token the family's own view; otherwise the activity.
+    if (changed.has(this.token ? 'token' : 'activity') && (this.token || this.activity)) void this.load();
   }
 
   /** Shows a screen from its own chunk; a chunk that does not arrive is a load failure with "Probeer opnieuw". */
@@ -169,7 +176,7 @@ export class InstapRegistration extends InstapElement {
   price(kanspas: boolean, children = this.d.children.length) {
     const { price, sessions } = this.data!;
     // The activity's price carries the city's charter (kanspas and sibling discounts) too.
-    return priceFor({ ...price, charter: price, kanspas, children, sessions, now: this.now() });
+    return priceFor({ ...price, charter: price, kanspas, children, sessions, now: this.clock() });
   }
 
   names(children = this.d.children.map((c) => c.firstName.trim())) {
@@ -178,38 +185,23 @@ export class InstapRegistration extends InstapElement {
 
   // ——— navigation ———
 
-  async go(step: Step) {
+  /** To a step; `fromCheck` (a "Wijzig" on the check) makes its "Doorgaan" return to the check. */
+  async go(step: Step, fromCheck = false) {
+    this.fromCheck = fromCheck;
     this.errors = [];
     this.notice = undefined;
     this.set({ step });
     await focusOn(this);
   }
 
-  #back() {
-    this.fromCheck = false;
-    void this.go(STEPS[Math.max(0, STEPS.indexOf(this.d.step) - 1)]);
-  }
-
   async next() {
-    const errors = this.#validate(this.d.step);
+    const i = STEPS.indexOf(this.d.step);
+    const errors = QUESTIONS[i - 1][1](this);
     if (errors.length) {
       this.errors = errors;
       return focusOn(this, '.error-summary');
     }
-    const target = this.fromCheck ? 'check' : STEPS[STEPS.indexOf(this.d.step) + 1];
-    this.fromCheck = false;
-    void this.go(target);
-  }
-
-  change(step: Step) {
-    this.fromCheck = true;
-    void this.go(step);
-  }
-
-  // ——— validation (sending is in later.ts) ———
-
-  #validate(step: Step): FieldError[] {
-    return step === 'children' ? childErrors(this) : step === 'contact' ? contactErrors(this.m, this.d.contact, 'contact') : step === 'kanspas' ? uitpasErrors(this) : [];
+    void this.go(this.fromCheck ? 'check' : STEPS[i + 1]);
   }
 
   // ——— extras ———
@@ -224,17 +216,6 @@ export class InstapRegistration extends InstapElement {
       this.dispatchEvent(
         new CustomEvent('instap-help', { bubbles: true, composed: true, detail: { activity: this.data?.id ?? this.activity, step: this.#step, language: this.m.lang } }),
       );
-  }
-
-  #readAloud() {
-    const synth = window.speechSynthesis;
-    synth.cancel();
-    if (this.speaking) return (this.speaking = false);
-    const u = new SpeechSynthesisUtterance(this.renderRoot.querySelector<HTMLElement>('.content')?.innerText ?? '');
-    u.lang = this.m.locale;
-    u.onend = u.onerror = () => (this.speaking = false);
-    synth.speak(u);
-    this.speaking = true;
   }
 
   // ——— rendering ———
@@ -254,9 +235,7 @@ export class InstapRegistration extends InstapElement {
           </select>
         </label>
         ${'speechSynthesis' in window
-          ? html`<button type="button" class="secondary small" part="button-secondary" @click=${this.#readAloud}>
-              ${this.speaking ? m.stopReading : m.readAloudText}
-            </button>`
+          ? btn(this.speaking ? m.stopReading : m.readAloudText, () => import('./speak.js').then((c) => c.readAloud(this)), 'secondary small')
           : nothing}
       </div>
       <div class="content">${this.#content()}</div>
@@ -268,21 +247,16 @@ export class InstapRegistration extends InstapElement {
     if (this.sub) return this.sub.render();
     if (this.loadState === 'loading') return loading(m);
     if (this.loadState === 'not-found') return html`${heading(m.notFound)}<p>${m.notFoundHint}</p>`;
-    if (this.loadState === 'failed')
-      return html`${heading(m.loadFailed)}
-        <button type="button" class="secondary" part="button-secondary" @click=${this.load}>${m.tryAgain}</button>`;
+    if (this.loadState === 'failed') return html`${heading(m.loadFailed)} ${btn(m.tryAgain, this.load)}`;
     if (this.result) return resultScreen(this);
     if (this.notice && this.notice !== 'network' && this.notice !== 'server') return this.late((c, m) => c.noticeScreen(this, m));
-    switch (this.d.step) {
-      case 'children':
-        return childrenStep(this);
-      case 'contact':
-      case 'kanspas':
-      case 'check':
-        return laterStep(this);
-      default:
-        return activityCard(this);
-    }
+    const i = STEPS.indexOf(this.d.step);
+    if (i < 1) return activityCard(this);
+    const [title, body] = QUESTIONS[i - 1][0](this, m);
+    return html`${btn(m.backText, () => this.go(STEPS[i - 1]), 'link back')} ${errorSummary(m.errorTitle, this.errors, this.renderRoot)}
+      <p class="caption">${m.stepText(i + 1, 5)}</p>
+      ${heading(title)} ${body}
+      ${i > 3 ? btn(m.submitText(this.names()), () => submit(this), 'primary', this.busy) : btn(m.nextText, this.next, 'primary')}`;
   }
 
   /**
@@ -299,15 +273,6 @@ export class InstapRegistration extends InstapElement {
       );
     }
     return this.lateX && this.#lateChunk ? draw(this.#lateChunk, { ...this.m, ...this.lateX }) : loading(this.m);
-  }
-
-  /** Frame of a question step: back link, problems, "Stap n van 5", the question, one button. */
-  frame(title: string, body: TemplateResult, action?: TemplateResult) {
-    const m = this.m;
-    return html`<button type="button" class="link back" @click=${this.#back}>${m.backText}</button>
-      ${errorSummary(m.errorTitle, this.errors, this.renderRoot)}
-      <p class="caption">${m.stepText(STEPS.indexOf(this.d.step) + 1, STEPS.length)}</p>
-      ${heading(title)} ${body} ${action ?? html`<button type="button" class="primary" part="button" @click=${this.next}>${m.nextText}</button>`}`;
   }
 
   #help() {
