@@ -42,7 +42,8 @@ export async function call<T>(base: string, path: string, init?: RequestInit): P
   return { ok: false, status: res.status, error: error?.code ? error : { code: `http_${res.status}`, message: '' } };
 }
 
-export const getActivity = (base: string, id: string) => call<PublicActivity>(base, `/activities/${enc(id)}`);
+/** The activity's texts come in the family's language where the service wrote them. */
+export const getActivity = (base: string, id: string, lang?: string) => call<PublicActivity>(base, `/activities/${enc(id)}${lang && lang != 'nl' ? '?lang=' + lang : ''}`);
 
 /**
  * A POST with a JSON body. Calls that only lazy screens make (offers, interest, appointments)

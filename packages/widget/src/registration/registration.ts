@@ -142,6 +142,15 @@ export class InstapRegistration extends InstapElement {
 
   // ——— data ———
 
+  /** Another language: the activity's own texts follow (the service may have written them in it). */
+  override async setLanguage(lang: Language) {
+    await super.setLanguage(lang);
+    const id = this.activity;
+    if (!this.data || this.token || this.data.language == this.m.lang) return;
+    const res = await getActivity(this.base, id, this.m.lang);
+    if (res.ok && id == this.activity && this.m.lang == lang) this.data = res.data;
+  }
+
   async load() {
     this.loadState = 'loading';
     this.sub = undefined;
@@ -149,7 +158,7 @@ export class InstapRegistration extends InstapElement {
     // The family's own view is a chunk of its own: most visitors never need it.
     if (this.token) return this.open(async () => new (await import('../family-view/family-view.js')).FamilyView(this));
     const id = this.activity;
-    const res = await getActivity(this.base, id);
+    const res = await getActivity(this.base, id, this.m.lang);
     if (id !== this.activity) return;
     if (!res.ok) {
       this.loadState = res.status === 404 ? 'not-found' : 'failed';
