@@ -4,24 +4,15 @@ import {
   $$,
   activity,
   assert,
-  button,
   click,
   created,
   eq,
   fillTo,
-  heading,
-  includes,
   json,
-  lottery,
   mount,
   restoreFetch,
   setViewport,
-  settle,
-  stubFetch,
-  text,
-  type,
-  view,
-  type Call,
+  withActivity,
 } from '../testing/helpers.js';
 import type { InstapRegistration } from './registration.js';
 
@@ -32,9 +23,6 @@ afterEach(() => {
   restoreFetch();
   localStorage.clear();
 });
-
-const withActivity = (a = activity(), extra: Record<string, (c: Call) => Response | 'network-error'> = {}) =>
-  stubFetch({ 'GET /activities/act-zwem': () => json(200, a), ...extra });
 
 describe('embedding anywhere', () => {
   it('survives hostile page CSS: buttons stay visible inside the shadow root', async () => {

@@ -14,14 +14,12 @@ import {
   lottery,
   mount,
   restoreFetch,
-  setViewport,
   settle,
   stubFetch,
   text,
   type,
   until,
-  view,
-  type Call,
+  withActivity,
 } from '../testing/helpers.js';
 import type { InstapRegistration } from './registration.js';
 
@@ -32,9 +30,6 @@ afterEach(() => {
   restoreFetch();
   localStorage.clear();
 });
-
-const withActivity = (a = activity(), extra: Record<string, (c: Call) => Response | 'network-error'> = {}) =>
-  stubFetch({ 'GET /activities/act-zwem': () => json(200, a), ...extra });
 
 describe('the activity, before any question', () => {
   it('shows what, ages, every session, where, what to bring, both prices, places and reserved places', async () => {

@@ -15,13 +15,10 @@ import {
   lottery,
   mount,
   restoreFetch,
-  setViewport,
-  settle,
   stubFetch,
   text,
-  type,
   view,
-  type Call,
+  withActivity,
 } from '../testing/helpers.js';
 import type { InstapRegistration } from './registration.js';
 
@@ -32,9 +29,6 @@ afterEach(() => {
   restoreFetch();
   localStorage.clear();
 });
-
-const withActivity = (a = activity(), extra: Record<string, (c: Call) => Response | 'network-error'> = {}) =>
-  stubFetch({ 'GET /activities/act-zwem': () => json(200, a), ...extra });
 
 describe('sending', () => {
   it('posts the contract body with an Idempotency-Key, shows the result and clears the draft', async () => {

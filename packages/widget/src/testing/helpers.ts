@@ -137,6 +137,9 @@ export function stubFetch(routes: Record<string, Responder>): Call[] {
 }
 export const restoreFetch = () => (window.fetch = realFetch);
 
+/** The activity answers (the default one, or `a`), plus any other routes a test needs. */
+export const withActivity = (a = activity(), extra: Record<string, Responder> = {}) => stubFetch({ 'GET /activities/act-zwem': () => json(200, a), ...extra });
+
 export async function mount(attrs: Record<string, string> = { activity: 'act-zwem', lang: 'nl' }): Promise<InstapRegistration> {
   const el = document.createElement('instap-registration');
   el.clock = () => NOW;
