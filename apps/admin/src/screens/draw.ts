@@ -10,17 +10,8 @@ import type { InstapConsole } from '../app/console.js';
 import { dateTime } from '../format.js';
 import { problemText } from '../ui/errors.js';
 import { notice, Screen } from '../ui/screen.js';
+import type { PublishedDraw } from '@instap/core/schemas';
 import type { AdminActivity } from './activities.js';
-
-export interface PublicDraw {
-  activityId: string;
-  title: string;
-  seed: string;
-  rule: string;
-  drawAt: string | null;
-  drawnAt: string | null;
-  entries: { id: string; rank: number; children: number; priority: boolean; outcome: 'confirmed' | 'waitlisted'; waitlistPosition: number | null }[];
-}
 
 /** What staff read when the draw cannot run: each 409 says what to do instead. */
 const DRAW_PROBLEM: Record<string, string> = {
@@ -36,7 +27,7 @@ export class DrawScreen extends Screen {
   @property({ attribute: false }) app!: InstapConsole;
   @property() activityId = '';
   @state() activity: AdminActivity | null = null;
-  @state() draw: PublicDraw | null = null;
+  @state() draw: PublishedDraw | null = null;
   @state() problem = '';
   @state() message = '';
   @state() busy = false;
@@ -48,7 +39,7 @@ export class DrawScreen extends Screen {
   private async load() {
     try {
       this.activity = await api<AdminActivity>('GET', `/admin/activities/${this.activityId}`);
-      if (this.activity.registration.mode === 'lottery') this.draw = await api<PublicDraw>('GET', `/activities/${this.activityId}/draw`);
+      if (this.activity.registration.mode === 'lottery') this.draw = await api<PublishedDraw>('GET', `/activities/${this.activityId}/draw`);
     } catch (e) {
       this.problem = problemText(e);
     }
@@ -59,7 +50,7 @@ export class DrawScreen extends Screen {
     this.message = '';
     this.busy = true;
     try {
-      this.draw = await api<PublicDraw>('POST', `/admin/activities/${this.activityId}/draw`);
+      this.draw = await api<PublishedDraw>('POST', `/admin/activities/${this.activityId}/draw`);
       this.message = `De loting is gebeurd. ${this.draw.entries.length} gezinnen kregen een plaats in de volgorde. Ze krijgen bericht.`;
     } catch (e) {
       this.problem = e instanceof ApiProblem && DRAW_PROBLEM[e.code] ? DRAW_PROBLEM[e.code]! : problemText(e);
@@ -90,7 +81,7 @@ export class DrawScreen extends Screen {
             : nothing}`;
   }
 
-  private renderDraw(d: PublicDraw) {
+  private renderDraw(d: PublishedDraw) {
     return html`<dl class="facts">
         <dt>Code van de loting (seed)</dt>
         <dd><code class="seed">${d.seed}</code></dd>
@@ -108,7 +99,7 @@ export class DrawScreen extends Screen {
       ${d.drawnAt ? this.renderResult(d) : nothing}`;
   }
 
-  private renderResult(d: PublicDraw) {
+  private renderResult(d: PublishedDraw) {
     if (!d.entries.length) return html`<h2>Uitslag</h2><p>Er deden geen gezinnen mee.</p>`;
     return html`<h2>Uitslag</h2>
       <table class="table">

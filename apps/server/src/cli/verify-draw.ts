@@ -4,23 +4,14 @@
  * or with a saved JSON file instead of the address. Uses the same core rule as the server.
  */
 import { readFileSync } from 'node:fs';
-import { allocateDraw, ticket } from '@instap/core';
-
-interface Published {
-  seed: string;
-  drawnAt: string | null;
-  capacity: number;
-  reservedPlaces: number;
-  reservedUntil: string | null;
-  entries: { id: string; rank: number; ticket: string; children: number; priority: boolean; outcome: string; waitlistPosition: number | null }[];
-}
+import { allocateDraw, ticket, type PublishedDraw } from '@instap/core';
 
 const source = process.argv[2];
 if (!source) {
   console.error('Give the address of a draw (…/api/v1/activities/ID/draw) or a saved JSON file.');
   process.exit(2);
 }
-const data: Published = /^https?:\/\//.test(source) ? await (await fetch(source)).json() : JSON.parse(readFileSync(source, 'utf8'));
+const data: PublishedDraw = /^https?:\/\//.test(source) ? await (await fetch(source)).json() : JSON.parse(readFileSync(source, 'utf8'));
 if (!data.drawnAt) {
   console.log(`The draw has not run yet. Its seed is fixed: ${data.seed}`);
   process.exit(0);

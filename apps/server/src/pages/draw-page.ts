@@ -1,15 +1,6 @@
+import type { PublishedDraw } from '@instap/core';
 import { html } from 'hono/html';
 import { instapFrame } from './layout.js';
-
-export interface PublishedDraw {
-  activityId: string;
-  title: string;
-  seed: string;
-  rule: string;
-  drawAt: string | null;
-  drawnAt: string | null;
-  entries: { id: string; rank: number; ticket: string; children: number; priority: boolean; outcome: string; waitlistPosition: number | null }[];
-}
 
 const when = (iso: string | null) =>
   iso ? new Intl.DateTimeFormat('nl-BE', { dateStyle: 'full', timeStyle: 'short', timeZone: 'Europe/Brussels' }).format(new Date(iso)) : '–';

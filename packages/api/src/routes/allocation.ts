@@ -1,6 +1,6 @@
 /** Public routes of fair allocation: answering an offer, the interest list, and checking a draw. */
 import { createRoute, z } from '@hono/zod-openapi';
-import { interestInputSchema, registrationViewSchema } from '@instap/core';
+import { interestInputSchema, publishedDrawSchema, registrationViewSchema } from '@instap/core';
 import type { Deps } from '../context.js';
 import { notFound } from '../errors.js';
 import { loadActivity } from '../services/activities.js';
@@ -12,29 +12,6 @@ import { body, errors, idempotencyHeader, json, originOf, router } from './opena
 
 const tokenParam = z.object({ token: z.string().openapi({ param: { name: 'token', in: 'path' } }) });
 const idParam = z.object({ id: z.string().openapi({ param: { name: 'id', in: 'path' } }) });
-
-export const publicDrawSchema = z.object({
-  activityId: z.string(),
-  title: z.string(),
-  seed: z.string(),
-  rule: z.string(),
-  drawAt: z.string().nullable(),
-  drawnAt: z.string().nullable(),
-  capacity: z.number().int(),
-  reservedPlaces: z.number().int(),
-  reservedUntil: z.string().nullable(),
-  entries: z.array(
-    z.object({
-      id: z.string(),
-      rank: z.number().int(),
-      ticket: z.string(),
-      children: z.number().int(),
-      priority: z.boolean(),
-      outcome: z.enum(['confirmed', 'waitlisted']),
-      waitlistPosition: z.number().int().nullable(),
-    }),
-  ),
-});
 
 export function allocationRoutes(deps: Deps) {
   const app = router();
@@ -102,7 +79,7 @@ export function allocationRoutes(deps: Deps) {
       tags: ['public'],
       summary: 'The draw: seed, rule and the order without names, for anyone to check',
       request: { params: idParam },
-      responses: { 200: json(publicDrawSchema, 'The draw.'), 404: errors[404] },
+      responses: { 200: json(publishedDrawSchema, 'The draw.'), 404: errors[404] },
     }),
     async (c) => {
       const rec = await loadActivity(db, c.req.valid('param').id);

@@ -175,3 +175,28 @@ export const adminActivitySchema = publicActivitySchema.extend({
   withdrawn: z.boolean(),
   counts: z.object({ confirmed: z.number().int(), waitlisted: z.number().int(), lottery: z.number().int(), offered: z.number().int() }),
 });
+
+/** A draw as anyone may see it: the seed (fixed before the draw), the rule, and the order without names. */
+export const publishedDrawSchema = z.object({
+  activityId: z.string(),
+  title: z.string(),
+  seed: z.string(),
+  rule: z.string(),
+  drawAt: z.string().nullable(),
+  drawnAt: z.string().nullable(),
+  capacity: z.number().int(),
+  reservedPlaces: z.number().int(),
+  reservedUntil: z.string().nullable(),
+  entries: z.array(
+    z.object({
+      id: z.string(),
+      rank: z.number().int(),
+      ticket: z.string(),
+      children: z.number().int(),
+      priority: z.boolean(),
+      outcome: z.enum(['confirmed', 'waitlisted']),
+      waitlistPosition: z.number().int().nullable(),
+    }),
+  ),
+});
+export type PublishedDraw = z.infer<typeof publishedDrawSchema>;

@@ -1,10 +1,10 @@
 /** Staff side of fair allocation: run the draw now, see the interest list. */
 import { createRoute, z } from '@hono/zod-openapi';
+import { publishedDrawSchema } from '@instap/core';
 import type { Deps } from '../../context.js';
 import { loadActivity } from '../../services/activities.js';
 import { publicDraw, runDraw } from '../../services/draw.js';
 import { interestList } from '../../services/interest.js';
-import { publicDrawSchema } from '../allocation.js';
 import { errors, json, originOf, router } from '../openapi.js';
 import { access, auth, authErrors, idParam } from './shared.js';
 
@@ -21,7 +21,7 @@ export function allocationAdminRoutes(deps: Deps) {
       summary: 'Run the draw now (after the window closed; only once)',
       ...auth,
       request: { params: idParam },
-      responses: { 200: json(publicDrawSchema, 'The result.'), ...authErrors, 404: errors[404], 409: errors[409] },
+      responses: { 200: json(publishedDrawSchema, 'The result.'), ...authErrors, 404: errors[404], 409: errors[409] },
     }),
     async (c) => {
       const rec = await can.activity(c.get('actor'), c.req.valid('param').id);
