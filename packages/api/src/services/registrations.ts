@@ -88,12 +88,16 @@ export async function waitlistPosition(db: Db | Tx, row: Pick<RegistrationRow, '
   return Number(r!.n);
 }
 
-async function nextQueueRank(tx: Tx, activityId: string): Promise<number> {
+/** The next place in the queue and the position it gives, in one read (the activity is locked). */
+async function nextInQueue(tx: Tx, activityId: string): Promise<{ rank: number; position: number }> {
   const [r] = await tx
-    .select({ max: sql<number | null>`max(${registrations.queueRank})` })
+    .select({
+      max: sql<number | null>`max(${registrations.queueRank})`,
+      waiting: sql<number>`count(*) filter (where ${registrations.status} = 'waitlisted')::int`,
+    })
     .from(registrations)
     .where(eq(registrations.activityId, activityId));
-  return Number(r?.max ?? 0) + 1;
+  return { rank: Number(r?.max ?? 0) + 1, position: Number(r?.waiting ?? 0) + 1 };
 }
 
 export function phaseError(phase: string, rec: ActivityRecord): ApiError {
@@ -126,6 +130,7 @@ export async function register(
   let status: RegistrationCreated['status'];
   let kinds: ('general' | 'reserved' | null)[] = Array(n).fill(null);
   let queueRank: number | null = null;
+  let position: number | undefined;
   let taken = phase === 'lottery' ? undefined : await occupancy(tx, activityId);
   if (!taken) {
     status = 'lottery';
@@ -138,7 +143,7 @@ export async function register(
       taken = addPlacement(taken, placement.kinds);
     } else {
       status = 'waitlisted';
-      queueRank = await nextQueueRank(tx, activityId);
+      ({ rank: queueRank, position } = await nextInQueue(tx, activityId));
     }
   }
   const price = priceFor({
@@ -175,7 +180,6 @@ export async function register(
   await tx.insert(registrationChildren).values(
     input.children.map((c, i) => ({ registrationId: row!.id, position: i, firstName: c.firstName, birthYear: c.birthYear, placeKind: kinds[i] })),
   );
-  const position = await waitlistPosition(tx, row!);
   if (messages) {
     const ctx = { now, publicOrigin: messages.publicOrigin };
     const known = { rec, row: row!, taken: taken ?? { general: 0, reserved: 0 }, children: input.children.map((c) => c.firstName) };
