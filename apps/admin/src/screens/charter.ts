@@ -4,7 +4,7 @@ import { property, state } from 'lit/decorators.js';
 import { api } from '../api.js';
 import type { InstapConsole } from '../app/console.js';
 import { dateTime } from '../format.js';
-import { toFieldErrors, type FieldError } from '../ui/errors.js';
+import { problemText, toFieldErrors, type FieldError } from '../ui/errors.js';
 import { field } from '../ui/fields.js';
 import { errorSummary, notice, Screen } from '../ui/screen.js';
 
@@ -15,6 +15,9 @@ export class Charter extends Screen {
   @state() updatedAt = '';
   @state() errors: FieldError[] = [];
   @state() saved = '';
+  /** The form shows once the charter is here, so nothing staff type is overwritten by it. */
+  @state() loaded = false;
+  @state() problem = '';
 
   override connectedCallback() {
     super.connectedCallback();
@@ -22,7 +25,8 @@ export class Charter extends Screen {
       this.kanspas = String(c.kanspasDiscountPercent);
       this.sibling = String(c.siblingDiscountPercent);
       this.updatedAt = c.updatedAt;
-    });
+      this.loaded = true;
+    }, (err) => (this.problem = problemText(err)));
   }
 
   private async submit(e: Event) {
@@ -45,9 +49,16 @@ export class Charter extends Screen {
   }
 
   override render() {
-    return html`<form class="narrow" novalidate @submit=${this.submit}>
+    // One heading in every state: it has focus after navigating here, and must stay the same element.
+    return html`<div class="narrow">
       ${errorSummary(this.errors)}
       <h1>Tariefcharter van ${this.app.session?.user.city.name ?? 'de stad'}</h1>
+      ${this.loaded ? this.form() : this.problem ? html`<p class="field-error">${this.problem}</p>` : html`<p role="status">Laden…</p>`}
+    </div>`;
+  }
+
+  private form() {
+    return html`<form novalidate @submit=${this.submit}>
       <p>Eén regel voor alle clubs en diensten: een gezin met een kansenpas krijgt overal dezelfde korting.</p>
       ${notice(this.saved)}
       ${field({ id: 'f-kanspasDiscountPercent', label: 'Korting met kansenpas, in procent', hint: 'Bijvoorbeeld 80: een les van 10 euro kost dan 2 euro.', inputmode: 'numeric', width: 'short', value: this.kanspas, errors: this.errors, onInput: (v) => (this.kanspas = v) })}
