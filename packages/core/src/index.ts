@@ -4,3 +4,4 @@ export * from './places.js';
 export * from './readability.js';
 export * from './schemas/index.js';
 export * from './draw.js';
+export * from './workdays.js';

@@ -2,7 +2,7 @@
  * Dates, times and prices as a family reads them: Europe/Brussels, in the family's locale.
  * Instants are stored in UTC; only here do they become local words.
  */
-import { formatCents } from '@instap/core';
+import { addWorkdays as addBelgianWorkdays, formatCents } from '@instap/core';
 import type { Catalogue } from './templates/types.js';
 
 export const TIME_ZONE = 'Europe/Brussels';
@@ -45,18 +45,10 @@ export function brusselsDate(value: Date): string {
 
 /**
  * The Brussels date `n` workdays (Monday to Friday) after `now`. A request on Friday evening with
- * "2 workdays" is answered by Tuesday. Public holidays are not counted out: staff may be a day early.
+ * "2 workdays" is answered by Tuesday; Belgian public holidays do not count (core workdays).
  */
 export function addWorkdays(now: Date, n: number): string {
-  const [y, m, d] = brusselsDate(now).split('-').map(Number) as [number, number, number];
-  const day = new Date(Date.UTC(y, m - 1, d, 12));
-  let left = n;
-  while (left > 0) {
-    day.setUTCDate(day.getUTCDate() + 1);
-    const wd = day.getUTCDay();
-    if (wd !== 0 && wd !== 6) left--;
-  }
-  return day.toISOString().slice(0, 10);
+  return addBelgianWorkdays(brusselsDate(now), n);
 }
 
 /** "dinsdag 3 maart" for a YYYY-MM-DD date (noon, so no time zone moves it to another day). */
