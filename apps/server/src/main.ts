@@ -6,7 +6,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
-import { ensureBootstrapToken, ensureDemoAdmin, mailTransportFromEnv, openDatabase, seedDemo, startScheduler, startSender } from '@instap/api';
+import { ensureBootstrapToken, ensureDemoAdmin, mailTransportFromEnv, openDatabase, secretKeyFrom, seedDemo, startScheduler, startSender } from '@instap/api';
 import { ADMIN_DIST, createServer, WIDGET_DIST } from './server.js';
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
@@ -40,10 +40,11 @@ if (!existsSync(`${WIDGET_DIST}/instap.js`) || !existsSync(`${ADMIN_DIST}/index.
 const publicOrigin = process.env.PUBLIC_URL?.replace(/\/$/, '') ?? `http://localhost:${port}`;
 // Without SMTP_URL, nothing is sent: messages wait in the outbox and the dev mailbox shows them.
 const transport = mailTransportFromEnv();
-const app = createServer({ db: database.db, clock, publicOrigin: process.env.PUBLIC_URL ? publicOrigin : undefined, devMailbox: !transport && demo && database.engine === 'pglite' });
+const secretKey = secretKeyFrom(process.env.INSTAP_SECRET_KEY);
+const app = createServer({ db: database.db, clock, secretKey, publicOrigin: process.env.PUBLIC_URL ? publicOrigin : undefined, devMailbox: !transport && demo && database.engine === 'pglite' });
 const sender = transport ? startSender({ db: database.db, clock, transport, from: process.env.MAIL_FROM ?? '"Instap" <no-reply@instap.local>' }) : null;
 const retentionDays = process.env.INSTAP_RETENTION_DAYS ? Number(process.env.INSTAP_RETENTION_DAYS) : undefined;
-const scheduler = startScheduler({ db: database.db, clock, publicOrigin, retentionDays });
+const scheduler = startScheduler({ db: database.db, clock, publicOrigin, retentionDays, secretKey });
 
 const server = serve({ fetch: app.fetch, port }, (info) => {
   const where = database.engine === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite in ${dataDir}`;

@@ -20,6 +20,8 @@ export interface Deps {
   exposeSignInLinks?: boolean;
   /** Behind a load balancer: take the client address from X-Forwarded-For (for rate limits) and https from X-Forwarded-Proto. */
   trustProxy?: boolean;
+  /** Seals secrets kept for later (UiTPAS client secrets); see services/secrets.ts. */
+  secretKey?: Buffer;
 }
 
 export type ActorRole = 'city-admin' | 'organisation-admin' | 'organisation-staff' | 'intermediary';

@@ -10,3 +10,4 @@ export { startScheduler, tick } from './services/scheduler.js';
 export { startSender, mailTransportFromEnv } from './messages/sender.js';
 export { mailboxPage } from './messages/mailbox.js';
 export { ensureDemoAdmin } from './services/accounts.js';
+export { secretKeyFrom } from './services/secrets.js';

@@ -1,16 +1,19 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { registrations } from './db/schema.js';
+import { registrations, uitpasSettings } from './db/schema.js';
+import { secretKeyFrom } from './services/secrets.js';
 import { tick } from './services/scheduler.js';
 import { FAKE_PASSES, startFakeUitpas, type FakeUitpas } from './uitpas/fake-uitpas.js';
 import { engines, family, setupActivity, testApp, type TestApp } from './testing/harness.js';
+
+const key = secretKeyFrom('a long passphrase only the server knows');
 
 describe.each(engines())('kanspas confirmed afterwards through UiTPAS on %s', (engine) => {
   let t: TestApp;
   let fake: FakeUitpas;
   let id: string;
   beforeAll(async () => {
-    t = await testApp(engine);
+    t = await testApp(engine, undefined, { secretKey: key });
     fake = await startFakeUitpas();
     const setup = await setupActivity(t, { capacity: 20 });
     id = setup.id;
@@ -23,6 +26,9 @@ describe.each(engines())('kanspas confirmed afterwards through UiTPAS on %s', (e
     });
     expect(put.json).toEqual({ connected: true, clientId: fake.clientId, environment: 'test' });
     expect(JSON.stringify((await t.admin('GET', `/organisations/${setup.slug}/uitpas`)).json)).not.toContain(fake.clientSecret);
+    // The secret is sealed in the database: a copy of the database alone does not give it away.
+    const [stored] = await t.db.select().from(uitpasSettings);
+    expect(stored!.clientSecret).not.toContain(fake.clientSecret);
     // The widget may now ask for a pass number, never requiring it.
     expect((await t.call('GET', `/activities/${id}`)).json.organisation.uitpas).toBe(true);
   });
@@ -46,7 +52,10 @@ describe.each(engines())('kanspas confirmed afterwards through UiTPAS on %s', (e
     const expired = await registerWith(FAKE_PASSES.expired);
     const unknown = await registerWith(FAKE_PASSES.unknown);
     const down = await registerWith(FAKE_PASSES.down);
+    // Without the key nothing can be checked, and nothing breaks.
     await tick(t.db, t.time.clock(), 'http://instap.test');
+    expect((await check(active.token)).kanspasCheck).toBe('claimed');
+    await tick(t.db, t.time.clock(), 'http://instap.test', { secretKey: key });
     expect((await check(active.token)).kanspasCheck).toBe('verified');
     expect(await check(expired.token)).toMatchObject({ kanspasCheck: 'not-valid', status: 'confirmed', price: { totalCents: 4000 } });
     expect((await check(unknown.token)).kanspasCheck).toBe('claimed');
@@ -55,7 +64,7 @@ describe.each(engines())('kanspas confirmed afterwards through UiTPAS on %s', (e
     const [row] = await t.db.select().from(registrations).where(eq(registrations.id, down.id));
     expect(row!.uitpasAttempts).toBeGreaterThanOrEqual(1);
     expect(row!.uitpasCheckedAt).toBeNull();
-    for (let i = 0; i < 6; i++) await tick(t.db, t.time.clock(), 'http://instap.test');
+    for (let i = 0; i < 6; i++) await tick(t.db, t.time.clock(), 'http://instap.test', { secretKey: key });
     const [after] = await t.db.select().from(registrations).where(eq(registrations.id, down.id));
     expect(after!.uitpasAttempts).toBe(5);
   });

@@ -26,7 +26,7 @@ export interface TickReport {
   told: number;
 }
 
-export async function tick(db: Db, now: Date, publicOrigin: string, opts: { uitpas?: UitpasClientFactory; retentionDays?: number } = {}): Promise<TickReport> {
+export async function tick(db: Db, now: Date, publicOrigin: string, opts: { uitpas?: UitpasClientFactory; retentionDays?: number; secretKey?: Buffer } = {}): Promise<TickReport> {
   const ctx = { publicOrigin };
   let draws = 0;
   for (const id of await dueDraws(db, now)) {
@@ -62,19 +62,19 @@ export async function tick(db: Db, now: Date, publicOrigin: string, opts: { uitp
       { now, publicOrigin },
     );
   });
-  const passes = await checkPendingPasses(db, now, publicOrigin, opts.uitpas);
+  const passes = await checkPendingPasses(db, now, publicOrigin, { makeClient: opts.uitpas, secretKey: opts.secretKey });
   const removed = await applyRetention(db, now, opts.retentionDays);
   return { anonymised: removed.registrations, passes, draws, expired, offered, told };
 }
 
 /** Runs `tick` every `intervalMs` until stopped; a failing tick is logged and tried again next time. */
-export function startScheduler(opts: { db: Db; clock: Clock; publicOrigin: string; intervalMs?: number; retentionDays?: number }) {
+export function startScheduler(opts: { db: Db; clock: Clock; publicOrigin: string; intervalMs?: number; retentionDays?: number; secretKey?: Buffer }) {
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> = Promise.resolve();
   // The next tick is planned when this one ends, so a slow tick never overlaps the next.
   const run = () => {
-    running = tick(opts.db, opts.clock(), opts.publicOrigin, { retentionDays: opts.retentionDays })
+    running = tick(opts.db, opts.clock(), opts.publicOrigin, { retentionDays: opts.retentionDays, secretKey: opts.secretKey })
       .then(() => undefined)
       .catch((e) => console.error('Scheduler tick failed:', e))
       .finally(() => {

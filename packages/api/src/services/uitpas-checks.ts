@@ -8,13 +8,20 @@ import type { Db } from '../db/client.js';
 import { activities, registrations, uitpasSettings } from '../db/schema.js';
 import { createUitpasClient, type UitpasClient, type UitpasConfig } from '../uitpas/client.js';
 import { setKanspasCheck } from './charter.js';
+import { unseal } from './secrets.js';
 
 /** A pass API that did not answer is asked again on later ticks, this many times in all. */
 export const MAX_UITPAS_ATTEMPTS = 5;
 
 export type UitpasClientFactory = (config: UitpasConfig) => UitpasClient;
 
-export async function checkPendingPasses(db: Db, now: Date, publicOrigin: string, makeClient: UitpasClientFactory = createUitpasClient, limit = 50): Promise<number> {
+export async function checkPendingPasses(
+  db: Db,
+  now: Date,
+  publicOrigin: string,
+  opts: { makeClient?: UitpasClientFactory; secretKey?: Buffer; limit?: number } = {},
+): Promise<number> {
+  const makeClient = opts.makeClient ?? createUitpasClient;
   const pending = await db
     .select({ id: registrations.id, uitpasNumber: registrations.uitpasNumber, settings: uitpasSettings })
     .from(registrations)
@@ -28,14 +35,22 @@ export async function checkPendingPasses(db: Db, now: Date, publicOrigin: string
         lt(registrations.uitpasAttempts, MAX_UITPAS_ATTEMPTS),
       ),
     )
-    .limit(limit);
+    .limit(opts.limit ?? 50);
   const clients = new Map<string, UitpasClient>();
   let decided = 0;
   for (const p of pending) {
     const s = p.settings;
     let client = clients.get(s.organisationId);
     if (!client) {
-      client = makeClient({ clientId: s.clientId, clientSecret: s.clientSecret, environment: s.environment, apiBase: s.apiBase ?? undefined, tokenUrl: s.tokenUrl ?? undefined });
+      let clientSecret: string;
+      try {
+        clientSecret = unseal(s.clientSecret, opts.secretKey);
+      } catch (e) {
+        // A sealed secret without its key: nothing can be checked; the ticks stay "claimed".
+        console.warn(`UiTPAS checks skipped: ${(e as Error).message}`);
+        continue;
+      }
+      client = makeClient({ clientId: s.clientId, clientSecret, environment: s.environment, apiBase: s.apiBase ?? undefined, tokenUrl: s.tokenUrl ?? undefined });
       clients.set(s.organisationId, client);
     }
     const result = await client.checkSocialTariff(p.uitpasNumber!);

@@ -7,6 +7,7 @@ import { cities, organisations, uitpasSettings } from '../../db/schema.js';
 import { ApiError } from '../../errors.js';
 import { createActivity, loadActivity, organisationActivities } from '../../services/activities.js';
 import { assertCityAdmin, createOrganisationToken, ensureCity } from '../../services/auth.js';
+import { seal } from '../../services/secrets.js';
 import { createReferralLink, listReferralLinks, referralUrl, type ReferralLinkRow } from '../../services/referrals.js';
 import { body, errors, json, router } from '../openapi.js';
 import { adminActivityView } from './activities.js';
@@ -171,7 +172,7 @@ export function organisationRoutes(deps: Deps) {
       const input = c.req.valid('json');
       // Another API address is for tests and proxies: only a city admin may point the server elsewhere.
       if ((input.apiBase || input.tokenUrl) && actor.role !== 'city-admin') throw new ApiError(403, 'forbidden', 'Only a city admin can set another UiTPAS address.');
-      const values = { clientId: input.clientId, clientSecret: input.clientSecret, environment: input.environment, apiBase: input.apiBase ?? null, tokenUrl: input.tokenUrl ?? null, updatedAt: clock() };
+      const values = { clientId: input.clientId, clientSecret: seal(input.clientSecret, deps.secretKey), environment: input.environment, apiBase: input.apiBase ?? null, tokenUrl: input.tokenUrl ?? null, updatedAt: clock() };
       await db.insert(uitpasSettings).values({ organisationId: org.id, ...values }).onConflictDoUpdate({ target: uitpasSettings.organisationId, set: values });
       return c.json({ connected: true, clientId: input.clientId, environment: input.environment }, 200);
     },
