@@ -20,7 +20,8 @@ describe.each(engines())('appointments on %s', (engine) => {
   const messagesOf = (appointmentId: string) => t.db.select().from(messages).where(eq(messages.appointmentId, appointmentId));
 
   beforeAll(async () => {
-    t = await testApp(engine);
+    // Behind a proxy: the client is the first hop of X-Forwarded-For.
+    t = await testApp(engine, undefined, { trustProxy: true });
     ({ slug, id: activityId } = await setupActivity(t));
     const put = await t.admin('PUT', `/organisations/${slug}/appointment-settings`, { contactWithinWorkdays: 2, slots });
     expect(put.status).toBe(200);

@@ -73,7 +73,8 @@ export const signInLinks = pgTable(
  * Failed sign-ins and link requests, per key (`email:…`, `ip:…`). In the database rather than in
  * memory, so the limit holds when several server processes share one PostgreSQL.
  */
-export const signInAttempts = pgTable(
+/** Hits counted by the rate limits (services/rate-limit.ts); the table keeps the name of its first use. */
+export const attempts = pgTable(
   'sign_in_attempts',
   {
     id: uuid('id').primaryKey().defaultRandom(),

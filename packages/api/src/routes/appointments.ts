@@ -6,7 +6,7 @@ import type { Deps } from '../context.js';
 import { organisations } from '../db/schema.js';
 import { ApiError, notFound } from '../errors.js';
 import { createAppointment, futureSlots, loadAppointmentSettings, resolveWhen } from '../messages/appointments.js';
-import { clientIp, createRateLimiter } from '../messages/rate-limit.js';
+import { clientAddress, overLimit, recordHits } from '../services/rate-limit.js';
 import { idempotent } from '../services/registrations.js';
 import { body, errors, json, jsonError, router } from './openapi.js';
 
@@ -21,7 +21,6 @@ export const APPOINTMENT_LIMIT = { limit: 5, windowMs: 10 * 60_000 };
 export function appointmentRoutes(deps: Deps) {
   const app = router();
   const { db, clock } = deps;
-  const limiter = createRateLimiter({ ...APPOINTMENT_LIMIT, clock });
   const origin = (url: string) => deps.publicOrigin ?? new URL(url).origin;
 
   async function organisation(slug: string) {
@@ -65,8 +64,8 @@ export function appointmentRoutes(deps: Deps) {
       const settings = await loadAppointmentSettings(db, org.id);
       if (settings.bookingUrl)
         throw new ApiError(409, 'appointments_external', `${org.name} makes appointments on its own page: ${settings.bookingUrl}. You can also call ${org.phone}.`);
-      const key = `${clientIp(c)}|${org.id}`;
-      if (!limiter.allowed(key))
+      const key = `appointment:${clientAddress(deps, c)}|${org.id}`;
+      if (await overLimit(db, [[key, APPOINTMENT_LIMIT.limit]], clock(), APPOINTMENT_LIMIT.windowMs))
         throw new ApiError(429, 'too_many_requests', `We already got several requests from you. Wait a few minutes, or call ${org.phone}.`);
       const input = c.req.valid('json');
       const now = clock();
@@ -77,7 +76,7 @@ export function appointmentRoutes(deps: Deps) {
         body: await createAppointment(tx, org, settings, input, ctx),
       }));
       if (result.replayed) c.header('Idempotent-Replayed', 'true');
-      else limiter.hit(key);
+      else await recordHits(db, [key], now, APPOINTMENT_LIMIT.windowMs);
       return c.json(result.body, 201);
     },
   );

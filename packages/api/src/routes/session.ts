@@ -30,6 +30,7 @@ import {
   type UserRow,
 } from '../services/accounts.js';
 import { checkCsrf, checkOrigin, currentSession, ownOrigin } from '../services/authenticate.js';
+import { clientAddress } from '../services/rate-limit.js';
 import { body, errors, json, router } from './openapi.js';
 
 const roleSchema = z.enum(['city-admin', 'organisation-admin', 'organisation-staff', 'intermediary']);
@@ -56,15 +57,6 @@ export async function sessionUserView(deps: Deps, user: UserRow) {
     city: { slug: city!.slug, name: city!.name },
     organisation: org ? { slug: org.slug, name: org.name } : null,
   };
-}
-
-export function clientAddress(deps: Deps, c: Context): string {
-  if (deps.trustProxy) {
-    const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
-    if (forwarded) return forwarded;
-  }
-  const env = c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined;
-  return env?.incoming?.socket?.remoteAddress ?? 'unknown';
 }
 
 function isHttps(deps: Deps, c: Context) {

@@ -3,11 +3,12 @@
  * links, sign-in rate limits, and the demo accounts. Every secret is random and stored hashed.
  */
 import { randomBytes, scrypt as scryptCb, timingSafeEqual, type ScryptOptions } from 'node:crypto';
-import { and, count, eq, gt, isNull, lt, ne } from 'drizzle-orm';
+import { and, eq, gt, isNull, ne } from 'drizzle-orm';
 import type { Actor } from '../context.js';
 import type { Db } from '../db/client.js';
 import { organisations } from '../db/schema.js';
-import { sessions, signInAttempts, signInLinks, users, type UserRole } from '../db/schema-accounts.js';
+import { sessions, signInLinks, users, type UserRole } from '../db/schema-accounts.js';
+import { clearHits, overLimit, recordHits } from './rate-limit.js';
 import { ApiError } from '../errors.js';
 import { enqueueMessage } from '../messages/outbox.js';
 import { ensureCity, hashToken } from './auth.js';
@@ -59,25 +60,14 @@ export function passwordProblem(password: string): string | null {
 const WINDOW_MS = 15 * 60_000;
 export const LIMITS = { passwordPerEmail: 5, passwordPerIp: 30, linkPerEmail: 3, linkPerIp: 20 } as const;
 
-/** Refuses when a key has `max` attempts in the last 15 minutes; otherwise records this one when asked. */
+/** Refuses when a key has `max` attempts in the last 15 minutes. */
 export async function rateLimit(db: Db, keys: [string, number][], now: Date): Promise<void> {
-  const since = new Date(now.getTime() - WINDOW_MS);
-  for (const [key, max] of keys) {
-    const [row] = await db.select({ n: count() }).from(signInAttempts).where(and(eq(signInAttempts.key, key), gt(signInAttempts.at, since)));
-    if (Number(row?.n ?? 0) >= max)
-      throw new ApiError(429, 'too_many_requests', 'Too many attempts. Wait 15 minutes, or ask your admin for a sign-in link.');
-  }
+  if (await overLimit(db, keys, now, WINDOW_MS))
+    throw new ApiError(429, 'too_many_requests', 'Too many attempts. Wait 15 minutes, or ask your admin for a sign-in link.');
 }
 
-export async function recordAttempt(db: Db, keys: string[], now: Date) {
-  await db.insert(signInAttempts).values(keys.map((key) => ({ key, at: now })));
-  // Old attempts say nothing any more; pruning here keeps the table small without a job.
-  await db.delete(signInAttempts).where(lt(signInAttempts.at, new Date(now.getTime() - 2 * WINDOW_MS)));
-}
-
-export async function clearAttempts(db: Db, key: string) {
-  await db.delete(signInAttempts).where(eq(signInAttempts.key, key));
-}
+export const recordAttempt = (db: Db, keys: string[], now: Date) => recordHits(db, keys, now, WINDOW_MS);
+export const clearAttempts = clearHits;
 
 // ——— Users ———
 export async function findUserByEmail(db: Db, email: string): Promise<UserRow | undefined> {

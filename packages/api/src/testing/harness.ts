@@ -49,11 +49,11 @@ export function manualClock(start: string | Date) {
 
 export const ADMIN_TOKEN = 'test-city-admin-token-0123456789';
 
-export async function testApp(engine: Engine, start = '2026-03-01T09:00:00Z', opts: { poolSize?: number; secretKey?: Buffer } = {}) {
+export async function testApp(engine: Engine, start = '2026-03-01T09:00:00Z', opts: { poolSize?: number; secretKey?: Buffer; trustProxy?: boolean } = {}) {
   const database = await freshDatabase(engine, opts);
   await ensureBootstrapToken(database.db, ADMIN_TOKEN);
   const time = manualClock(start);
-  const app = createApp({ db: database.db, clock: time.clock, publicOrigin: 'http://instap.test', secretKey: opts.secretKey });
+  const app = createApp({ db: database.db, clock: time.clock, publicOrigin: 'http://instap.test', secretKey: opts.secretKey, trustProxy: opts.trustProxy });
   const call = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => {
     const res = await app.request(`http://instap.test/api/v1${path}`, {
       method,
