@@ -41,7 +41,8 @@ const publicOrigin = process.env.PUBLIC_URL?.replace(/\/$/, '') ?? `http://local
 // Without SMTP_URL, nothing is sent: messages wait in the outbox and the dev mailbox shows them.
 const transport = mailTransportFromEnv();
 const secretKey = secretKeyFrom(process.env.INSTAP_SECRET_KEY);
-const app = createServer({ db: database.db, clock, secretKey, publicOrigin: process.env.PUBLIC_URL ? publicOrigin : undefined, devMailbox: !transport && demo && database.engine === 'pglite' });
+const trustProxy = process.env.INSTAP_TRUST_PROXY === '1';
+const app = createServer({ db: database.db, clock, secretKey, trustProxy, publicOrigin: process.env.PUBLIC_URL ? publicOrigin : undefined, devMailbox: !transport && demo && database.engine === 'pglite' });
 const sender = transport ? startSender({ db: database.db, clock, transport, from: process.env.MAIL_FROM ?? '"Instap" <no-reply@instap.local>' }) : null;
 const retentionDays = process.env.INSTAP_RETENTION_DAYS ? Number(process.env.INSTAP_RETENTION_DAYS) : undefined;
 const scheduler = startScheduler({ db: database.db, clock, publicOrigin, retentionDays, secretKey });
