@@ -18,7 +18,6 @@ import {
   mountAppointment,
   offered,
   press,
-  restoreFetch,
   settle,
   stubFetch,
   type,
@@ -42,11 +41,6 @@ const primary = async (el: LitElement) => {
   await settle(el);
 };
 const fill = async (el: LitElement, id: string, v: string) => type(el, id, v);
-
-afterEach(() => {
-  restoreFetch();
-  localStorage.clear();
-});
 
 for (const lang of ['nl', 'ar']) {
   describe(`accessibility of the new screens (${lang})`, () => {

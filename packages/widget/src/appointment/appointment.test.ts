@@ -5,7 +5,6 @@ import {
   activity,
   apOptions,
   assert,
-  button,
   choose,
   click,
   eq,
@@ -15,7 +14,6 @@ import {
   json,
   mount,
   mountAppointment,
-  restoreFetch,
   setViewport,
   settle,
   stubFetch,
@@ -26,13 +24,6 @@ import {
 import type { InstapAppointment } from './appointment.js';
 
 let el: InstapAppointment | undefined;
-afterEach(() => {
-  el?.remove();
-  el = undefined;
-  restoreFetch();
-  localStorage.clear();
-});
-
 const created = () => json(201, { id: 'ap-1', status: 'new', contactWithin: { workdays: 2, by: '2026-03-04' } });
 const withOptions = (o = apOptions(), post: (c: Call) => Response | 'network-error' = created) =>
   stubFetch({ [`GET ${AP}appointment-options`]: () => json(200, o), [`POST ${AP}appointments`]: post });

@@ -1,13 +1,7 @@
-import { $, $$, assert, button, click, eq, heading, includes, json, mount, offered, restoreFetch, stubFetch, text, until, view } from '../testing/helpers.js';
+import { $, $$, assert, button, click, eq, heading, includes, json, mount, offered, stubFetch, text, until, view } from '../testing/helpers.js';
 import type { InstapRegistration } from '../registration/registration.js';
 
 let el: InstapRegistration | undefined;
-afterEach(() => {
-  el?.remove();
-  el = undefined;
-  restoreFetch();
-});
-
 const posts = (calls: { method: string; url: string }[]) => calls.filter((c) => c.method === 'POST').map((c) => new URL(c.url).pathname);
 
 describe('a waiting-list offer in the family\'s own view', () => {

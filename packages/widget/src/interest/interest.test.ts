@@ -1,15 +1,8 @@
 import type { PublicActivity } from '@instap/core/schemas';
-import { $, $$, activity, button, click, eq, heading, includes, json, lottery, mount, restoreFetch, stubFetch, text, type, type Call } from '../testing/helpers.js';
+import { $, $$, activity, button, click, eq, heading, includes, json, lottery, mount, stubFetch, text, type, type Call } from '../testing/helpers.js';
 import type { InstapRegistration } from '../registration/registration.js';
 
 let el: InstapRegistration | undefined;
-afterEach(() => {
-  el?.remove();
-  el = undefined;
-  restoreFetch();
-  localStorage.clear();
-});
-
 const inPhase = (p: PublicActivity['registration']['phase']) => {
   const a = lottery();
   a.registration.phase = p;

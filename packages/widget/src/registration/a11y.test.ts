@@ -5,7 +5,7 @@
  */
 import 'axe-core/axe.min.js';
 import type { AxeResults, RunOptions } from 'axe-core';
-import { $, activity, click, created, eq, fillTo, json, lottery, mount, press, restoreFetch, settle, stubFetch, typeKeys, view } from '../testing/helpers.js';
+import { $, activity, click, created, eq, fillTo, json, lottery, mount, press, settle, stubFetch, typeKeys, view } from '../testing/helpers.js';
 import type { InstapRegistration } from './registration.js';
 
 const axe = (window as unknown as { axe: { run(ctx: Element, o: RunOptions): Promise<AxeResults> } }).axe;
@@ -20,11 +20,6 @@ async function noViolations(el: InstapRegistration, where: string) {
   if (v.length) throw new Error(`${where}:\n${v.join('\n')}`);
   if (!res.passes.length) throw new Error(`${where}: axe saw nothing`);
 }
-
-afterEach(() => {
-  restoreFetch();
-  localStorage.clear();
-});
 
 describe('the axe check itself', () => {
   it('sees inside the shadow root (an unlabelled input is caught)', async () => {

@@ -10,20 +10,12 @@ import {
   fillTo,
   json,
   mount,
-  restoreFetch,
   setViewport,
   withActivity,
 } from '../testing/helpers.js';
 import type { InstapRegistration } from './registration.js';
 
 let el: InstapRegistration | undefined;
-afterEach(() => {
-  el?.remove();
-  el = undefined;
-  restoreFetch();
-  localStorage.clear();
-});
-
 describe('embedding anywhere', () => {
   it('survives hostile page CSS: buttons stay visible inside the shadow root', async () => {
     const style = document.createElement('style');

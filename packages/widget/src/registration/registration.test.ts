@@ -13,7 +13,6 @@ import {
   json,
   lottery,
   mount,
-  restoreFetch,
   settle,
   stubFetch,
   text,
@@ -24,13 +23,6 @@ import {
 import type { InstapRegistration } from './registration.js';
 
 let el: InstapRegistration | undefined;
-afterEach(() => {
-  el?.remove();
-  el = undefined;
-  restoreFetch();
-  localStorage.clear();
-});
-
 describe('the activity, before any question', () => {
   it('shows what, ages, every session, where, what to bring, both prices, places and reserved places', async () => {
     const calls = withActivity();

@@ -14,7 +14,6 @@ import {
   json,
   lottery,
   mount,
-  restoreFetch,
   stubFetch,
   text,
   view,
@@ -23,13 +22,6 @@ import {
 import type { InstapRegistration } from './registration.js';
 
 let el: InstapRegistration | undefined;
-afterEach(() => {
-  el?.remove();
-  el = undefined;
-  restoreFetch();
-  localStorage.clear();
-});
-
 describe('sending', () => {
   it('posts the contract body with an Idempotency-Key, shows the result and clears the draft', async () => {
     const calls = withActivity(activity(), { 'POST /activities/act-zwem/registrations': () => json(201, created('confirmed', 2, true)) });

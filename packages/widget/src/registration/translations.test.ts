@@ -1,15 +1,8 @@
 // Activity texts in the family's language: the service writes them in the console, the API serves them.
-import { activity, eq, heading, json, mount, restoreFetch, settle, stubFetch, until, type Call } from '../testing/helpers.js';
+import { activity, eq, heading, json, mount, settle, stubFetch, until, type Call } from '../testing/helpers.js';
 import type { InstapRegistration } from './registration.js';
 
 let el: InstapRegistration | undefined;
-afterEach(() => {
-  el?.remove();
-  el = undefined;
-  restoreFetch();
-  localStorage.clear();
-});
-
 const byLanguage = (c: Call) =>
   new URL(c.url).searchParams.get('lang') === 'fr'
     ? json(200, activity({ language: 'fr', title: 'Cours de natation', summary: 'Apprendre à nager en petits groupes.' }))

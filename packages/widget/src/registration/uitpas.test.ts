@@ -2,17 +2,10 @@
 import 'axe-core/axe.min.js';
 import type { AxeResults, RunOptions } from 'axe-core';
 import { readability, READABILITY_TARGET, MAX_SENTENCE_WORDS } from '@instap/core/readability';
-import { $, $$, activity, assert, click, created, eq, fillTo, heading, includes, json, mount, restoreFetch, settle, stubFetch, text, type, type Call } from '../testing/helpers.js';
+import { $, $$, activity, assert, click, created, eq, fillTo, heading, includes, json, mount, settle, stubFetch, text, type, type Call } from '../testing/helpers.js';
 import type { InstapRegistration } from './registration.js';
 
 let el: InstapRegistration | undefined;
-afterEach(() => {
-  el?.remove();
-  el = undefined;
-  restoreFetch();
-  localStorage.clear();
-});
-
 const uitpas = (on = true) => {
   const a = activity();
   return { ...a, organisation: { ...a.organisation, uitpas: on } };

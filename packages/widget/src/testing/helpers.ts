@@ -137,6 +137,14 @@ export function stubFetch(routes: Record<string, Responder>): Call[] {
 }
 export const restoreFetch = () => (window.fetch = realFetch);
 
+// Every test file imports these helpers: one clean page after each test, for all of them.
+// The widgets go, the real fetch comes back, and no draft survives into the next test.
+afterEach(() => {
+  document.querySelectorAll('instap-registration, instap-appointment').forEach((e) => e.remove());
+  restoreFetch();
+  localStorage.clear();
+});
+
 /** The activity answers (the default one, or `a`), plus any other routes a test needs. */
 export const withActivity = (a = activity(), extra: Record<string, Responder> = {}) => stubFetch({ 'GET /activities/act-zwem': () => json(200, a), ...extra });
 
