@@ -17,42 +17,32 @@ export function allocationRoutes(deps: Deps) {
   const app = router();
   const { db, clock } = deps;
 
-  app.openapi(
-    createRoute({
-      method: 'post',
-      path: '/offers/{token}/accept',
-      tags: ['public'],
-      summary: 'Take the place a waiting-list offer holds',
-      request: { params: tokenParam, headers: idempotencyHeader },
-      responses: { 200: json(registrationViewSchema, 'Confirmed.'), 404: errors[404], 409: errors[409] },
-    }),
-    async (c) => {
-      const { token } = c.req.valid('param');
-      const now = clock();
-      const r = await idempotent(db, `offer:${token}`, c.req.valid('header')['idempotency-key'], 'accept', now, async (tx) => ({ status: 200, body: await acceptOffer(tx, token, now) }));
-      return c.json(r.body, 200);
-    },
-  );
-
-  app.openapi(
-    createRoute({
-      method: 'post',
-      path: '/offers/{token}/decline',
-      tags: ['public'],
-      summary: 'Pass the place on to the next family',
-      request: { params: tokenParam, headers: idempotencyHeader },
-      responses: { 200: json(registrationViewSchema, 'Declined; the place goes to the next family.'), 404: errors[404], 409: errors[409] },
-    }),
-    async (c) => {
-      const { token } = c.req.valid('param');
-      const now = clock();
-      const r = await idempotent(db, `offer:${token}`, c.req.valid('header')['idempotency-key'], 'decline', now, async (tx) => ({
-        status: 200,
-        body: await declineOffer(tx, token, now, { publicOrigin: originOf(deps, c.req.url) }),
-      }));
-      return c.json(r.body, 200);
-    },
-  );
+  // An offer is answered once: yes takes the place, no passes it on. A retried tap gets the first answer.
+  const answers = {
+    accept: { summary: 'Take the place a waiting-list offer holds', result: 'Confirmed.' },
+    decline: { summary: 'Pass the place on to the next family', result: 'Declined; the place goes to the next family.' },
+  } as const;
+  for (const [answer, text] of Object.entries(answers) as [keyof typeof answers, (typeof answers)[keyof typeof answers]][]) {
+    app.openapi(
+      createRoute({
+        method: 'post',
+        path: `/offers/{token}/${answer}`,
+        tags: ['public'],
+        summary: text.summary,
+        request: { params: tokenParam, headers: idempotencyHeader },
+        responses: { 200: json(registrationViewSchema, text.result), 404: errors[404], 409: errors[409] },
+      }),
+      async (c) => {
+        const { token } = c.req.valid('param');
+        const now = clock();
+        const r = await idempotent(db, `offer:${token}`, c.req.valid('header')['idempotency-key'], answer, now, async (tx) => ({
+          status: 200,
+          body: answer === 'accept' ? await acceptOffer(tx, token, now) : await declineOffer(tx, token, now, { publicOrigin: originOf(deps, c.req.url) }),
+        }));
+        return c.json(r.body, 200);
+      },
+    );
+  }
 
   app.openapi(
     createRoute({
