@@ -50,7 +50,7 @@ export function createServer(options: ServerOptions) {
   app.get('/loting/:id', async (c) => {
     const rec = await loadActivity(options.db, c.req.param('id')).catch(() => null);
     if (!rec || rec.activity.withdrawnAt || rec.activity.mode !== 'lottery') return c.html(notFoundPage(), 404);
-    return c.html(drawPage(await publicDraw(options.db, rec), options.publicOrigin ?? new URL(c.req.url).origin));
+    return c.html(drawPage(publicDraw(rec), options.publicOrigin ?? new URL(c.req.url).origin));
   });
   app.get('/', async (c) => {
     const activities = await organisationActivitiesBySlug(options.db, options.demoOrganisation ?? 'demo', options.clock());

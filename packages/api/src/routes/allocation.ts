@@ -74,7 +74,7 @@ export function allocationRoutes(deps: Deps) {
     async (c) => {
       const rec = await loadActivity(db, c.req.valid('param').id);
       if (rec.activity.withdrawnAt) throw notFound('activity');
-      return c.json(await publicDraw(db, rec), 200);
+      return c.json(publicDraw(rec), 200);
     },
   );
 

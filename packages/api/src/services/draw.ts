@@ -2,7 +2,7 @@
  * Running a draw: at `drawAt` (the scheduler) or earlier when staff press it, never twice.
  * The activity row is locked, so with several server processes only one runs a given draw.
  */
-import { allocateDraw, DRAW_RULE, type DrawResult } from '@instap/core';
+import { allocateDraw, DRAW_RULE, type DrawResult, type PublishedDraw } from '@instap/core';
 import { and, asc, eq, inArray, isNotNull, isNull, lte } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { activities, registrationChildren, registrations } from '../db/schema.js';
@@ -64,7 +64,7 @@ export async function dueDraws(db: Db, now: Date): Promise<string[]> {
 }
 
 /** What anyone may see of a draw: the seed (before and after), the rule, and the order without names. */
-export async function publicDraw(db: Db, rec: ActivityRecord) {
+export function publicDraw(rec: ActivityRecord): PublishedDraw {
   const a = rec.activity;
   if (a.mode !== 'lottery' || !a.drawSeed) throw new ApiError(404, 'draw_not_found', 'This activity has no draw.');
   const base = { activityId: a.id, title: a.title, seed: a.drawSeed, rule: DRAW_RULE, drawAt: a.drawAt?.toISOString() ?? null, drawnAt: a.drawnAt?.toISOString() ?? null, capacity: a.capacity, reservedPlaces: a.reservedPlaces, reservedUntil: a.reservedUntil?.toISOString() ?? null };
