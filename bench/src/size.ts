@@ -1,4 +1,7 @@
-/** The widget bundle's size next to the floor: a minimal Lit element built the same way. */
+/**
+ * The widget bundle's size next to the floor: a minimal element on the widget's own base
+ * (lit-html and UpdatingElement), and a minimal LitElement for comparison, built the same way.
+ */
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,20 +22,20 @@ function measure(name: string, file: string): Size {
   return { name, minified: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
 }
 
-async function floor(): Promise<Size> {
+async function floor(name: string, entry: string): Promise<Size> {
   const out = mkdtempSync(join(tmpdir(), 'instap-floor-'));
   try {
     await build({
       configFile: false,
       logLevel: 'silent',
       build: {
-        target: 'es2021',
+        target: 'es2022',
         outDir: out,
-        lib: { entry: fileURLToPath(new URL('../floor/floor.ts', import.meta.url)), formats: ['es'], fileName: () => 'floor.js' },
+        lib: { entry: fileURLToPath(new URL(`../floor/${entry}`, import.meta.url)), formats: ['es'], fileName: () => 'floor.js' },
         rolldownOptions: { output: { minify: true } },
       },
     });
-    return measure('minimal Lit element (floor)', join(out, 'floor.js'));
+    return measure(name, join(out, 'floor.js'));
   } finally {
     rmSync(out, { recursive: true, force: true });
   }
@@ -43,5 +46,10 @@ export async function sizes(): Promise<Size[]> {
   const chunks = readdirSync(widgetDist)
     .filter((f) => f.endsWith('.js') && f !== 'instap.js')
     .map((f) => measure(`  chunk loaded on demand: ${f}`, join(widgetDist, f)));
-  return [entry, await floor(), ...chunks];
+  return [
+    entry,
+    await floor('floor: minimal element on the widget base (lit-html)', 'widget-base.ts'),
+    await floor('for comparison: minimal LitElement', 'lit-element.ts'),
+    ...chunks,
+  ];
 }

@@ -13,7 +13,7 @@ function squeezeTemplates(): Plugin {
     name: 'instap-squeeze-templates',
     transform(code, id) {
       if (!id.endsWith('.styles.ts')) return null;
-      return code.replace(/(css`|unsafeCSS\(`)([^`]*)`/g, (_, open: string, body: string) =>
+      return code.replace(/(styles = `)([^`]*)`/g, (_, open: string, body: string) =>
         open +
         body
           .replace(/\/\*[^]*?\*\//g, '')

@@ -1,11 +1,12 @@
 /** What both elements share: the styles, the language (attribute, switch or browser), the server, the clock. */
-import { LitElement, html, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
+import { html, type TemplateResult } from 'lit/html.js';
 import type { Language } from '@instap/core/rules';
 import { scriptOrigin } from './api.js';
 import { loadMessages, nl, pickLanguage, type Messages } from './i18n/index.js';
 import { styles } from './registration/registration.styles.js';
+import { UpdatingElement, type Changed, type PropertyDeclarations } from './updating-element.js';
 
-export class InstapElement extends LitElement {
+export class InstapElement extends UpdatingElement {
   static override styles = styles;
   static override properties: PropertyDeclarations = {
     lang: {},
@@ -31,7 +32,7 @@ export class InstapElement extends LitElement {
     if (!this.lang) void this.setLanguage(pickLanguage(navigator.language) ?? 'nl');
   }
 
-  protected override willUpdate(changed: PropertyValues<this>) {
+  protected override willUpdate(changed: Changed) {
     if (changed.has('lang') && this.lang) {
       this.chosen = true;
       void this.setLanguage(pickLanguage(this.lang) ?? 'nl');

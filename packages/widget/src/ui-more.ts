@@ -1,5 +1,5 @@
 /** Pieces the screens after the first "Doorgaan" share with the lazy screens. */
-import { html, nothing } from 'lit';
+import { html, nothing } from 'lit/html.js';
 import type { Messages } from './i18n/index.js';
 import { btn, callLine } from './ui.js';
 

@@ -1,5 +1,5 @@
 /** Small pieces every screen shares: the heading that takes focus, the phone, dates, money. */
-import { html, nothing } from 'lit';
+import { html, nothing } from 'lit/html.js';
 import type { PublicActivity } from '@instap/core/schemas';
 import { normalisePhone } from '@instap/core/rules';
 import { formatCents } from '@instap/core/pricing';

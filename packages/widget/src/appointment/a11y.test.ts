@@ -5,7 +5,7 @@
  */
 import 'axe-core/axe.min.js';
 import type { AxeResults, RunOptions } from 'axe-core';
-import type { LitElement } from 'lit';
+import type { InstapElement } from '../element.js';
 import type { PublicActivity } from '@instap/core/schemas';
 import {
   $,
@@ -36,11 +36,11 @@ async function noViolations(el: Element, where: string) {
   if (v.length) throw new Error(`${where}:\n${v.join('\n')}`);
   if (!res.passes.length) throw new Error(`${where}: axe saw nothing`);
 }
-const primary = async (el: LitElement) => {
+const primary = async (el: InstapElement) => {
   $<HTMLButtonElement>(el, 'button.primary')!.click();
   await settle(el);
 };
-const fill = async (el: LitElement, id: string, v: string) => type(el, id, v);
+const fill = async (el: InstapElement, id: string, v: string) => type(el, id, v);
 
 for (const lang of ['nl', 'ar']) {
   describe(`accessibility of the new screens (${lang})`, () => {
@@ -116,7 +116,7 @@ for (const lang of ['nl', 'ar']) {
       try {
         $<HTMLButtonElement>(el, '.help button')!.click();
         await settle(el);
-        await settle($(el, 'instap-appointment') as LitElement);
+        await settle($(el, 'instap-appointment') as InstapElement);
         await noViolations(el, 'help with appointment');
         $<HTMLButtonElement>(el, '.content button.secondary')!.click();
         await settle(el);

@@ -1,6 +1,7 @@
-import { html } from 'lit';
+import { html } from 'lit/html.js';
 import type { AppointmentContext } from '@instap/core/appointments';
 import { InstapElement } from '../element.js';
+import type { PropertyDeclarations } from '../updating-element.js';
 import type { Contact } from '../fields/contact.js';
 import type { Screen } from '../registration/registration.js';
 
@@ -41,7 +42,7 @@ import type { Screen } from '../registration/registration.js';
  * @cssprop --instap-radius - corner radius (default 6px).
  */
 export class InstapAppointment extends InstapElement {
-  static override properties = {
+  static override properties: PropertyDeclarations = {
     organisation: {},
     context: { attribute: false },
     prefill: { attribute: false },

@@ -3,7 +3,7 @@
  * or e-mail; when; language; an optional question; then who calls and by when. Answers stay in
  * localStorage until sent, with their Idempotency-Key. A chunk of its own.
  */
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit/html.js';
 import type { AppointmentCreated, AppointmentOptions } from '@instap/core/appointments';
 import type { Language } from '@instap/core/rules';
 import { call, enc, post, uuid } from '../api.js';

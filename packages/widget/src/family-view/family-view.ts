@@ -2,7 +2,7 @@
  * The family's own view (`token`): its registration, a waiting-list offer to answer, the draw,
  * the kansenpas check, and cancelling. A chunk of its own: most visitors never need it.
  */
-import { html, nothing } from 'lit';
+import { html, nothing } from 'lit/html.js';
 import type { RegistrationView } from '@instap/core/schemas';
 import { call, enc, post, uuid } from '../api.js';
 import { formatDate, formatTime } from '../format.js';

@@ -3,7 +3,7 @@
  * The registration, the interest list and the appointment all ask it with these fields, check
  * it with the same core rules as the API; issues.ts reads the API's issues the same way.
  */
-import { html } from 'lit';
+import { html } from 'lit/html.js';
 import { contactProblem, emailProblem, nameProblem, phoneProblem, type FieldProblem } from '@instap/core/rules';
 import type { Messages } from '../i18n/index.js';
 import { field, type FieldError } from './field.js';

@@ -1,4 +1,4 @@
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit/html.js';
 
 /** A problem, shown in the summary and beside its field. `id` is the input's id in the same shadow root. */
 export interface FieldError {

@@ -5,7 +5,7 @@
  * to it (not open yet, closed, waiting for the draw, closed while sending): a family that can
  * register never needs them, so instap.js does not carry them.
  */
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit/html.js';
 import { enc, post, uuid } from '../api.js';
 import { contactBody, contactErrors, nameField, reachFields, type Contact } from '../fields/contact.js';
 import { contactLocator, fromIssues } from '../fields/issues.js';

@@ -1,5 +1,5 @@
 /** The activity, before any question: what, when, where, the price with kanspas, and how to get in. */
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit/html.js';
 import { bringList, btn, date, heading, money, whenWhere } from '../ui.js';
 import type { InstapRegistration } from './registration.js';
 

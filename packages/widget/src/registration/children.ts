@@ -1,5 +1,5 @@
 /** Step 2, "Wie schrijf je in?": brothers and sisters together, each with a first name and a birth year. */
-import { html, nothing } from 'lit';
+import { html, nothing } from 'lit/html.js';
 import { birthYearProblem, MAX_CHILDREN, nameProblem, type FieldProblem } from '@instap/core/rules';
 import type { Draft } from '../draft.js';
 import { field, type FieldError } from '../fields/field.js';

@@ -3,7 +3,7 @@
  * and the result. They ship in instap.js with their Dutch texts: a family on a bad connection
  * never waits for a chunk in the middle of registering.
  */
-import { html, nothing } from 'lit';
+import { html, nothing } from 'lit/html.js';
 import type { Language } from '@instap/core/rules';
 import { createRegistration, uuid, type RegistrationBody } from '../api.js';
 import { clearDraft, type Step } from '../draft.js';

@@ -5,7 +5,7 @@
  */
 import { readability, READABILITY_TARGET, MAX_SENTENCE_WORDS } from '@instap/core/readability';
 import type { PublicActivity } from '@instap/core/schemas';
-import type { LitElement } from 'lit';
+import type { InstapElement } from '../element.js';
 import {
   $,
   AP,
@@ -199,7 +199,7 @@ describe('plain Dutch on every screen', () => {
   });
 
   it('the appointment: every step, errors, done, booking page, too many', async () => {
-    const ap = async (name: string, go: (el: LitElement) => Promise<unknown>, o = apOptions(), post: () => Response = () => json(201, { id: 'a', status: 'new', contactWithin: { workdays: 2, by: '2026-03-04' } })) => {
+    const ap = async (name: string, go: (el: InstapElement) => Promise<unknown>, o = apOptions(), post: () => Response = () => json(201, { id: 'a', status: 'new', contactWithin: { workdays: 2, by: '2026-03-04' } })) => {
       localStorage.clear();
       stubFetch({ [`GET ${AP}appointment-options`]: () => json(200, o), [`POST ${AP}appointments`]: post });
       const open = window.open;
@@ -219,10 +219,10 @@ describe('plain Dutch on every screen', () => {
         restoreFetch();
       }
     };
-    const name = async (el: LitElement) => (await type(el, 'ap-name', 'Fatima'), await click(el, 'Doorgaan'));
-    const reach = async (el: LitElement) => (await name(el), await type(el, 'ap-phone', '0470 12 34 56'), await click(el, 'Doorgaan'));
-    const when = async (el: LitElement) => (await reach(el), await choose(el, 'In de avond'), await click(el, 'Doorgaan'));
-    const question = async (el: LitElement) => (await when(el), await click(el, 'Doorgaan'));
+    const name = async (el: InstapElement) => (await type(el, 'ap-name', 'Fatima'), await click(el, 'Doorgaan'));
+    const reach = async (el: InstapElement) => (await name(el), await type(el, 'ap-phone', '0470 12 34 56'), await click(el, 'Doorgaan'));
+    const when = async (el: InstapElement) => (await reach(el), await choose(el, 'In de avond'), await click(el, 'Doorgaan'));
+    const question = async (el: InstapElement) => (await when(el), await click(el, 'Doorgaan'));
     await ap('appointment: name', async () => {});
     await ap('appointment: name, error', (el) => click(el, 'Doorgaan'));
     await ap('appointment: reach', name);

@@ -1,12 +1,9 @@
-import { unsafeCSS } from 'lit';
-
 /**
  * The widget lives on pages we do not control. `all: initial` on the host cuts inherited
  * styles (colour, line height, text-align, letter-spacing) from the club's page; everything
  * a club may change goes through --instap-* custom properties and ::part.
  */
-// unsafeCSS of a constant, not the css tag: the same CSSResult without the tag's checks (smaller).
-export const styles = unsafeCSS(`
+export const styles = `
   :host {
     all: initial;
     display: block;
@@ -312,4 +309,4 @@ export const styles = unsafeCSS(`
     clip: rect(0 0 0 0);
     white-space: nowrap;
   }
-`);
+`;

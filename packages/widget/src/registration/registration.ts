@@ -1,4 +1,4 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit/html.js';
 import type { PublicActivity, RegistrationCreated } from '@instap/core/schemas';
 import type { Language } from '@instap/core/rules';
 import { priceFor } from '@instap/core/pricing';
@@ -7,6 +7,7 @@ import { emptyDraft, loadDraft, saveDraft, type Draft, type Step } from '../draf
 import { errorSummary, type FieldError } from '../fields/field.js';
 import { formatList } from '../format.js';
 import { InstapElement } from '../element.js';
+import type { Changed, PropertyDeclarations } from '../updating-element.js';
 import { LANGUAGE_NAMES, loadMore, type Messages, type More } from '../i18n/index.js';
 import { btn, callLine, focusOn, heading, loading } from '../ui.js';
 import { contactErrors } from '../fields/contact.js';
@@ -73,7 +74,7 @@ export interface Screen {
  * @cssprop --instap-radius - corner radius of buttons, inputs and boxes (default 6px).
  */
 export class InstapRegistration extends InstapElement {
-  static override properties = {
+  static override properties: PropertyDeclarations = {
     activity: {},
     token: {},
     referral: {},
@@ -118,7 +119,7 @@ export class InstapRegistration extends InstapElement {
     if (this.speaking) speechSynthesis.cancel();
   }
 
-  protected override willUpdate(changed: PropertyValues<this>) {
+  protected override willUpdate(changed: Changed) {
     super.willUpdate(changed);
     // With a token the family's own view; otherwise the activity.
     if (changed.has(this.token ? 'token' : 'activity') && (this.token || this.activity)) void this.load();

@@ -4,7 +4,7 @@
  */
 import type { PublicActivity, RegistrationCreated, RegistrationView } from '@instap/core/schemas';
 import { priceFor } from '@instap/core/pricing';
-import type { LitElement } from 'lit';
+import type { InstapElement } from '../element.js';
 import '../index.js';
 import type { InstapRegistration } from '../registration/registration.js';
 import type { InstapAppointment } from '../appointment/appointment.js';
@@ -158,7 +158,7 @@ export async function mount(attrs: Record<string, string> = { activity: 'act-zwe
 }
 
 /** Lets fetches, dynamic imports (lazy chunks) and Lit updates finish. */
-export async function settle(el: LitElement, rounds = 6) {
+export async function settle(el: InstapElement, rounds = 6) {
   for (let i = 0; i < rounds; i++) {
     await new Promise((r) => setTimeout(r, 0));
     await el.updateComplete;
@@ -176,14 +176,14 @@ export async function settle(el: LitElement, rounds = 6) {
   }
 }
 
-export const root = (el: LitElement) => el.shadowRoot!;
-export const $ = <T extends Element = HTMLElement>(el: LitElement, sel: string) => root(el).querySelector<T>(sel);
-export const $$ = <T extends Element = HTMLElement>(el: LitElement, sel: string) => [...root(el).querySelectorAll<T>(sel)];
+export const root = (el: InstapElement) => el.shadowRoot!;
+export const $ = <T extends Element = HTMLElement>(el: InstapElement, sel: string) => root(el).querySelector<T>(sel);
+export const $$ = <T extends Element = HTMLElement>(el: InstapElement, sel: string) => [...root(el).querySelectorAll<T>(sel)];
 /** Visible text of the widget, laid out (block elements on their own line). */
-export const text = (el: LitElement) => ($(el, '.root') as HTMLElement).innerText.replace(/[\u00a0\u202f]/g, ' ');
-export const heading = (el: LitElement) => $(el, '[data-heading]')?.textContent?.trim() ?? '';
+export const text = (el: InstapElement) => ($(el, '.root') as HTMLElement).innerText.replace(/[\u00a0\u202f]/g, ' ');
+export const heading = (el: InstapElement) => $(el, '[data-heading]')?.textContent?.trim() ?? '';
 
-export function button(el: LitElement, label: string | RegExp): HTMLButtonElement {
+export function button(el: InstapElement, label: string | RegExp): HTMLButtonElement {
   const b = $$<HTMLButtonElement>(el, 'button').find((x) =>
     typeof label === 'string' ? x.textContent!.trim() === label : label.test(x.textContent!.trim()),
   );
@@ -191,12 +191,12 @@ export function button(el: LitElement, label: string | RegExp): HTMLButtonElemen
   return b;
 }
 
-export async function click(el: LitElement, label: string | RegExp) {
+export async function click(el: InstapElement, label: string | RegExp) {
   button(el, label).click();
   await settle(el);
 }
 
-export async function type(el: LitElement, id: string, value: string) {
+export async function type(el: InstapElement, id: string, value: string) {
   const input = $<HTMLInputElement>(el, `#${id}`);
   if (!input) throw new Error(`No input #${id}`);
   input.value = value;
@@ -270,7 +270,7 @@ export async function mountAppointment(attrs: Record<string, string> = { organis
 }
 
 /** Picks a radio by its label. */
-export async function choose(el: LitElement, label: string) {
+export async function choose(el: InstapElement, label: string) {
   const l = $$(el, 'label').find((x) => x.textContent!.trim() === label);
   if (!l) throw new Error(`No choice "${label}" in: ${$$(el, 'label').map((x) => x.textContent!.trim()).join(' | ')}`);
   ($(el, `#${l.getAttribute('for')}`) as HTMLInputElement).click();
@@ -283,7 +283,7 @@ export function offered(expiresAt: string | null = '2026-03-02T17:00:00Z'): Regi
 }
 
 /** Waits (at most 3 s) until `ok()` holds: for a language chunk that arrives later. */
-export async function until(el: LitElement, ok: () => boolean, what = 'condition') {
+export async function until(el: InstapElement, ok: () => boolean, what = 'condition') {
   for (let i = 0; i < 150 && !ok(); i++) await settle(el, 1);
   if (!ok()) throw new Error(`Timed out waiting for ${what}`);
 }

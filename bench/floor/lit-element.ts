@@ -1,6 +1,6 @@
 import { LitElement, css, html } from 'lit';
 
-/** The floor: the smallest useful Lit element, built the same way as the widget. */
+/** For comparison: the smallest useful LitElement, built the same way as the widget. */
 class InstapFloor extends LitElement {
   static override styles = css`:host{display:block}`;
   static override properties = { name: {} };
