@@ -38,7 +38,7 @@ import type { Screen } from '../registration/registration.js';
  * @cssprop --instap-color-error - errors (default #b3261e).
  * @cssprop --instap-color-focus - the focus outline (default #1b1b1b).
  * @cssprop --instap-font-family - font (default system-ui stack).
- * @cssprop --instap-font-size - base font size (default 1.125rem).
+ * @cssprop --instap-font-size - base font size (default `large`: 18px at the browser's usual setting, and it follows the family's own setting, never the page's).
  * @cssprop --instap-radius - corner radius (default 6px).
  */
 export class InstapAppointment extends InstapElement {

@@ -11,6 +11,8 @@ import {
   json,
   mount,
   setViewport,
+  settle,
+  type,
   withActivity,
 } from '../testing/helpers.js';
 import type { InstapRegistration } from './registration.js';
@@ -41,15 +43,76 @@ describe('embedding anywhere', () => {
     }
   });
 
+  it("looks and works the same on a page with Bootstrap's CSS and a hostile theme", async () => {
+    withActivity(activity(), { 'POST /activities/act-zwem/registrations': () => json(201, created('confirmed')) });
+    /** What a family sees of the widget: the computed looks of its main parts, on each step. */
+    const looks = async () => {
+      const seen: string[] = [];
+      const note = (step: string) => {
+        for (const sel of ['.root', '[data-heading]', 'p', 'button.primary', 'input', 'label', '.help button'])
+          for (const e of $$(el!, sel).slice(0, 1)) {
+            const cs = getComputedStyle(e);
+            const r = e.getBoundingClientRect();
+            const box = `${Math.round(r.width)}x${Math.round(r.height)}`;
+            seen.push(`${step} ${sel}: ${cs.fontSize} ${cs.fontFamily} ${cs.lineHeight} ${cs.color} ${cs.backgroundColor} ${cs.display} ${cs.padding} ${cs.margin} ${box}`);
+          }
+      };
+      el = await mount();
+      note('activity');
+      await click(el, 'Schrijf in');
+      await type(el, 'child-0-firstName', 'Amira');
+      await type(el, 'child-0-birthYear', '2017');
+      note('children');
+      await click(el, 'Doorgaan');
+      await type(el, 'contact-name', 'Fatima');
+      await type(el, 'contact-phone', '0470 12 34 56');
+      note('contact');
+      await click(el, 'Doorgaan');
+      $<HTMLInputElement>(el, '#kanspas')!.click();
+      await settle(el);
+      note('kanspas');
+      await click(el, 'Doorgaan');
+      note('check');
+      await click(el, 'Schrijf Amira in');
+      note('result');
+      eq($(el, '[data-heading]')!.textContent!.trim(), 'Amira is ingeschreven');
+      el.remove();
+      localStorage.clear();
+      return seen;
+    };
+    const plain = await looks();
+
+    const link = document.createElement('link');
+    link.rel = 'stylesheet';
+    link.href = '/packages/widget/node_modules/bootstrap/dist/css/bootstrap.min.css';
+    const loaded = new Promise((ok, fail) => ((link.onload = ok), (link.onerror = fail)));
+    const theme = document.createElement('style');
+    theme.textContent = `* { font-size: 30px !important; } button { display: none !important; } input { display: none; }
+      body { color: red; line-height: 0; text-align: right; letter-spacing: 5px; font-family: serif; }`;
+    document.head.append(link, theme);
+    try {
+      await loaded;
+      assert(getComputedStyle(document.body).getPropertyValue('--bs-body-font-size'), "Bootstrap's CSS is on the page");
+      const withBootstrap = await looks();
+      eq(withBootstrap.length, plain.length);
+      for (let i = 0; i < plain.length; i++) eq(withBootstrap[i], plain[i]);
+    } finally {
+      link.remove();
+      theme.remove();
+    }
+  });
+
   it('theming through custom properties and ::part', async () => {
     const style = document.createElement('style');
-    style.textContent = `instap-registration { --instap-color-primary: rgb(0, 102, 51); } instap-registration::part(heading) { text-transform: uppercase; }`;
+    style.textContent = `instap-registration { --instap-color-primary: rgb(0, 102, 51); --instap-font-size: 20px; --instap-font-family: serif; } instap-registration::part(heading) { text-transform: uppercase; }`;
     document.head.append(style);
     try {
       withActivity();
       el = await mount();
       eq(getComputedStyle($(el, 'button.primary')!).backgroundColor, 'rgb(0, 102, 51)');
       eq(getComputedStyle($(el, '[data-heading]')!).textTransform, 'uppercase');
+      eq(getComputedStyle($(el, '.root')!).fontSize, '20px');
+      eq(getComputedStyle($(el, '.root')!).fontFamily, 'serif');
     } finally {
       style.remove();
     }

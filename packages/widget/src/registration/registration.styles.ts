@@ -1,18 +1,14 @@
 /**
- * The widget lives on pages we do not control. `all: initial` on the host cuts inherited
- * styles (colour, line height, text-align, letter-spacing) from the club's page; everything
- * a club may change goes through --instap-* custom properties and ::part.
+ * The widget lives on pages we do not control. Page rules can reach the host element (`* {
+ * font-size: 30px !important }`, `html { font-size: 62.5% }` in many themes) but nothing inside
+ * the shadow root: so `.root` starts from `all: initial` and sets its own type, sized from the
+ * family's own browser setting (`large`: 18px at the usual 16px), never from the page.
+ * Everything a club may change goes through --instap-* custom properties and ::part.
  */
 export const styles = `
   :host {
-    all: initial;
     display: block;
     contain: layout;
-    color: var(--instap-color-text, #1b1b1b);
-    background: var(--_bg);
-    font-family: var(--instap-font-family, system-ui, sans-serif);
-    font-size: var(--instap-font-size, 1.125rem);
-    line-height: 1.5;
     --_bg: var(--instap-color-background, #fff);
     --_primary: var(--instap-color-primary, #0b5cad);
     --_radius: var(--instap-radius, 6px);
@@ -34,6 +30,11 @@ export const styles = `
     box-sizing: border-box;
   }
   .root {
+    all: initial;
+    display: block;
+    color: var(--instap-color-text, #1b1b1b);
+    background: var(--_bg);
+    font: var(--instap-font-size, large) / 1.5 var(--instap-font-family, system-ui, sans-serif);
     max-width: 40em;
     padding: 1em;
     overflow-wrap: anywhere;
