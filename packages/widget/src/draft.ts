@@ -15,7 +15,7 @@ export interface Draft {
   uitpas?: string;
   step: Step;
   idempotencyKey: string;
-  /** The body last sent without an answer: a retry sends exactly this again. */
+  /** The first body sent under `idempotencyKey`: the server may hold it even when no answer came back. */
   pending?: RegistrationBody;
 }
 

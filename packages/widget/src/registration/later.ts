@@ -36,15 +36,22 @@ export const uitpasError = (m: M): FieldError => ({ id: 'uitpas', text: m.uitpas
 export const uitpasErrors = (r: InstapRegistration): FieldError[] =>
   uitpasAsked(r) && uitpasDigits(r) && !/^\d{13}$/.test(uitpasDigits(r)) ? [uitpasError(r.m)] : [];
 
-/** Sends the answers; a retry sends the very same body with the very same Idempotency-Key. */
-export async function submit(r: InstapRegistration, retry = false) {
+/**
+ * Sends the answers with the draft's Idempotency-Key. When an answer got lost on the way, the
+ * server may hold the first answers sent under that key (`pending`). If the family changed them
+ * since, the server refuses the key for the new ones; the first ones, sent again, return the
+ * registration that was made. So a family is never registered twice.
+ */
+export async function submit(r: InstapRegistration) {
   if (r.busy) return;
-  const sent = retry && r.d.pending ? r.d.pending : body(r);
-  r.set({ pending: sent });
+  let sent = body(r);
+  if (!r.d.pending) r.set({ pending: sent });
   r.busy = true;
   r.notice = undefined;
   r.errors = [];
-  const res = await createRegistration(r.base, r.activity, sent, r.d.idempotencyKey);
+  let res = await createRegistration(r.base, r.activity, sent, r.d.idempotencyKey);
+  if (!res.ok && !('network' in res) && res.error.code === 'idempotency_key_reused')
+    res = await createRegistration(r.base, r.activity, (sent = r.d.pending!), r.d.idempotencyKey);
   r.busy = false;
   if (res.ok) {
     clearDraft(r.activity);
@@ -70,7 +77,7 @@ export async function submit(r: InstapRegistration, retry = false) {
 /** A calm word when sending failed: what happened, that nothing is lost, and what to do. */
 function noticeBox(r: InstapRegistration, m: M) {
   const o = r.data!.organisation;
-  if (r.notice === 'network') return networkBox(m, r.d.pending ? () => submit(r, true) : undefined);
+  if (r.notice === 'network') return networkBox(m, () => submit(r));
   if (r.notice === 'server') return problemBox(m.serverProblem, m.callUs(o.name), o.phone);
   return nothing;
 }

@@ -16,9 +16,11 @@ import {
   mount,
   stubFetch,
   text,
+  type,
   view,
   withActivity,
 } from '../testing/helpers.js';
+import type { RegistrationCreated } from '@instap/core/schemas';
 import type { InstapRegistration } from './registration.js';
 
 let el: InstapRegistration | undefined;
@@ -125,6 +127,45 @@ describe('sending', () => {
     eq(posts[1].headers['idempotency-key'], posts[0].headers['idempotency-key']);
     eq(posts[1].body, posts[0].body);
     eq(heading(el), 'Amira is ingeschreven');
+  });
+
+  it('answers changed after a lost answer never register the family twice', async () => {
+    // A server that keeps its word: one stored answer per key, and a key refused for other answers.
+    const stored = new Map<string, { body: string; res: RegistrationCreated }>();
+    let lose = true;
+    const registered: unknown[] = [];
+    const calls = withActivity(activity(), {
+      'POST /activities/act-zwem/registrations': (c) => {
+        const key = c.headers['idempotency-key'];
+        const body = JSON.stringify(c.body);
+        const had = stored.get(key);
+        if (had && had.body !== body) return json(422, { error: { code: 'idempotency_key_reused', message: 'This Idempotency-Key was used for a different request.' } });
+        if (!had) {
+          registered.push(c.body);
+          stored.set(key, { body, res: created('confirmed') });
+        }
+        // The first time, the registration is stored but the answer never reaches the phone.
+        if (lose) return ((lose = false), 'network-error');
+        return json(201, stored.get(key)!.res);
+      },
+    });
+    el = await mount();
+    await fillTo(el, 'check');
+    await click(el, 'Schrijf Amira in');
+    includes(text(el), 'Het versturen lukt niet');
+    // The family adds a brother, and sends again.
+    await click(el, 'Wijzig Kinderen');
+    await click(el, 'Nog een kind toevoegen');
+    await type(el, 'child-1-firstName', 'Noor');
+    await type(el, 'child-1-birthYear', '2019');
+    await click(el, 'Doorgaan');
+    await click(el, 'Schrijf Amira en Noor in');
+    eq(registered.length, 1, 'registered once');
+    const keys = new Set(calls.filter((c) => c.method === 'POST').map((c) => c.headers['idempotency-key']));
+    eq(keys.size, 1, 'one key for every send');
+    // What the server holds is what the family sees: Amira's registration.
+    eq(heading(el), 'Amira is ingeschreven');
+    includes(text(el), 'tok-secret-123');
   });
 
   it('a 500 is treated like a lost connection (the key makes a retry safe)', async () => {
