@@ -64,6 +64,8 @@ export function refused(r: InstapRegistration, e: ApiError): string {
     r.errors = fieldErrors;
     return '.error-summary';
   }
-  r.notice = e.code === 'registration_closed' ? 'closed' : e.code === 'registration_not_open' ? 'not-open' : e.code === 'activity_not_found' ? 'not-found' : 'server';
+  const c = e.code;
+  // Waiting for the draw is closed to new families too: the same screen, with the interest list.
+  r.notice = c === 'registration_closed' || c === 'registration_awaiting_draw' ? 'closed' : c === 'registration_not_open' ? 'not-open' : c === 'activity_not_found' ? 'not-found' : 'server';
   return r.notice === 'server' ? '.notice' : '[data-heading]';
 }

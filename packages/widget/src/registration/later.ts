@@ -71,7 +71,11 @@ export async function submit(r: InstapRegistration) {
   r.busy = true;
   const refused = await import('../fields/issues.js').then((c) => c.refused, () => null);
   r.busy = false;
-  await focusOn(r, refused ? refused(r, res.error) : ((r.notice = 'server'), '.notice'));
+  const target = refused ? refused(r, res.error) : ((r.notice = 'server'), '.notice');
+  // "Closed" and "not open" are screens from a chunk: focus their heading once it is there.
+  await r.updateComplete;
+  await r.lateReady;
+  await focusOn(r, target);
 }
 
 /** A calm word when sending failed: what happened, that nothing is lost, and what to do. */

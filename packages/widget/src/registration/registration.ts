@@ -111,6 +111,8 @@ export class InstapRegistration extends InstapElement {
   fromCheck?: boolean;
   /** Texts of the screens in `late` (their language is #late). */
   lateX?: More;
+  /** Settles when the screens of `late` and their texts have arrived (or failed to). */
+  lateReady?: Promise<unknown>;
   #late = '';
   #lateChunk?: typeof import('../interest/interest.js');
 
@@ -277,7 +279,7 @@ export class InstapRegistration extends InstapElement {
     const lang = this.m.lang;
     if (this.#late !== lang) {
       this.#late = lang;
-      Promise.all([import('../interest/interest.js'), loadMore(lang as Language)]).then(
+      this.lateReady = Promise.all([import('../interest/interest.js'), loadMore(lang as Language)]).then(
         ([c, x]) => this.#late === lang && ((this.#lateChunk = c), (this.lateX = x)),
         () => ((this.#late = ''), (this.loadState = 'failed')),
       );

@@ -230,17 +230,19 @@ describe('sending', () => {
     ]);
   });
 
-  it('closed while filling in: its own screen with the phone, not an error', async () => {
-    withActivity(activity(), {
-      'POST /activities/act-zwem/registrations': () => json(409, { error: { code: 'registration_closed', message: 'closed' } }),
+  for (const code of ['registration_closed', 'registration_awaiting_draw'])
+    it(`closed while filling in (${code}): its own screen with the phone and focus on it, not an error`, async () => {
+      withActivity(activity(), {
+        'POST /activities/act-zwem/registrations': () => json(409, { error: { code, message: 'closed' } }),
+      });
+      el = await mount();
+      await fillTo(el, 'check');
+      await click(el, 'Schrijf Amira in');
+      eq(heading(el), 'Inschrijven kan nu niet meer.');
+      includes(text(el), 'Wil je toch meedoen? Bel Sportdienst Kortrijk.');
+      assert($(el, 'a.tel'));
+      eq(el.shadowRoot!.activeElement, $(el, '[data-heading]'), 'focus on the new heading');
     });
-    el = await mount();
-    await fillTo(el, 'check');
-    await click(el, 'Schrijf Amira in');
-    eq(heading(el), 'Inschrijven kan nu niet meer.');
-    includes(text(el), 'Wil je toch meedoen? Bel Sportdienst Kortrijk.');
-    assert($(el, 'a.tel'));
-  });
 
   it('an unknown code: a calm general message plus the phone', async () => {
     withActivity(activity(), {
