@@ -43,11 +43,12 @@ const ar: Messages & More = {
     n === 1
       ? 'بدأت الدروس من قبل. تدفع فقط ثمن الدرس الأخير.'
       : `بدأت الدروس من قبل. تدفع فقط ثمن الدروس الباقية وعددها ${n}.`,
-  placesLeftText: (n) => (n === 1 ? 'بقي مكان واحد.' : `بقي ${n} أماكن.`),
+  placesLeftText: (n) => (n === 1 ? 'بقي مكان واحد.' : `الأماكن الباقية: ${n}.`),
   reservedLeft: (n) =>
     n === 1
       ? 'بقي مكان واحد محجوز للعائلات التي لديها بطاقة kansenpas.'
-      : `بقي ${n} أماكن محجوزة للعائلات التي لديها بطاقة kansenpas.`,
+      : `الأماكن الباقية المحجوزة للعائلات التي لديها بطاقة kansenpas: ${n}.`,
+  othersWaitlist: 'ليس لديك بطاقة kansenpas؟ إذن ستكون في قائمة الانتظار.',
   fullText: 'كل الأماكن ممتلئة. يمكنك التسجيل في قائمة الانتظار.',
   firstCome: 'من يسجّل أولاً يحصل على مكان أولاً.',
   closesAtText: (date) => `يمكنك التسجيل حتى ${date}.`,
@@ -70,7 +71,7 @@ const ar: Messages & More = {
   birthYearText: 'سنة الميلاد',
   birthYearHint: 'مثلاً 2016',
   addChild: 'أضف طفلاً آخر',
-  removeChild: (who) => `احذف ${who}`,
+  removeChild: (who, n) => `احذف ${who || `الطفل ${n}`}`,
   firstNameRequired: (who) => `اكتب الاسم الأول لـ ${who}.`,
   firstNameTooLong: 'الاسم الأول فيه 80 حرفاً على الأكثر.',
   birthYearRequired: (who) => `اكتب سنة ميلاد ${who}.`,
@@ -99,7 +100,7 @@ const ar: Messages & More = {
   uitpasHint: 'الرقم على بطاقتك. 13 رقماً. هكذا نتحقق من kansenpas بسرعة أكبر.',
   uitpasFormat: 'اكتب أرقام UiTPAS الـ 13، أو اترك الخانة فارغة.',
   uitpasText: 'UiTPAS',
-  youPay: (price, children) => (children === 1 ? `تدفع ${price}.` : `تدفع ${price} مقابل ${children} أطفال.`),
+  youPay: (price, children) => (children === 1 ? `تدفع ${price}.` : `تدفع ${price}. عدد الأطفال: ${children}.`),
 
   checkQ: 'راجع أجوبتك',
   changeText: 'غيّر',
@@ -188,7 +189,7 @@ const ar: Messages & More = {
   apSending: 'نرسل طلبك الآن.',
   apDoneTitle: 'وصلنا طلبك',
   apDone: (org, days, mail) =>
-    `${mail ? 'سيراسلك' : 'سيتصل بك'} ${org} خلال ${days === 1 ? 'يوم عمل واحد' : `${days} أيام عمل`}.`,
+    `${mail ? 'سيراسلك' : 'سيتصل بك'} ${org} خلال ${days === 1 ? 'يوم عمل واحد' : days === 2 ? 'يومَي عمل' : days < 11 ? `${days} أيام عمل` : `${days} يوم عمل`}.`,
   apBy: (date) => `أي في موعد أقصاه ${date}.`,
   apCall: (org) => `تفضّل الكلام الآن؟ اتصل بـ ${org}.`,
   apTooMany: 'لقد طلبت عدة مرات. سنتواصل معك. أو اتصل بنا:',

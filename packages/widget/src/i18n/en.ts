@@ -45,6 +45,7 @@ const en: Messages & More = {
     n === 1
       ? 'There is 1 place kept for families with a kansenpas.'
       : `There are ${n} places kept for families with a kansenpas.`,
+  othersWaitlist: 'No kansenpas? Then you go on the waiting list.',
   fullText: 'All places are taken. You can still sign up for the waiting list.',
   firstCome: 'The first to sign up get the first places.',
   closesAtText: (date) => `You can sign up until ${date}.`,
@@ -67,7 +68,7 @@ const en: Messages & More = {
   birthYearText: 'Year of birth',
   birthYearHint: 'For example 2016',
   addChild: 'Add another child',
-  removeChild: (who) => `Remove ${who}`,
+  removeChild: (who, n) => `Remove ${who || `child ${n}`}`,
   firstNameRequired: (who) => `Enter the first name of ${who}.`,
   firstNameTooLong: 'A first name has 80 letters at most.',
   birthYearRequired: (who) => `Enter the year of birth of ${who}.`,

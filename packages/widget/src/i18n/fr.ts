@@ -45,6 +45,7 @@ const fr: Messages & More = {
     n === 1
       ? 'Il reste 1 place réservée aux familles avec une carte kansenpas.'
       : `Il reste ${n} places réservées aux familles avec une carte kansenpas.`,
+  othersWaitlist: 'Vous n’avez pas de kansenpas ? Alors vous serez sur la liste d’attente.',
   fullText: 'Toutes les places sont prises. Vous pouvez encore vous inscrire sur la liste d’attente.',
   firstCome: 'Les premiers inscrits reçoivent les premières places.',
   closesAtText: (date) => `Vous pouvez vous inscrire jusqu’au ${date}.`,
@@ -67,7 +68,7 @@ const fr: Messages & More = {
   birthYearText: 'Année de naissance',
   birthYearHint: 'Par exemple 2016',
   addChild: 'Ajouter un autre enfant',
-  removeChild: (who) => `Retirer ${who}`,
+  removeChild: (who, n) => `Retirer ${who || `l’enfant ${n}`}`,
   firstNameRequired: (who) => `Écrivez le prénom de ${who}.`,
   firstNameTooLong: 'Un prénom a 80 lettres au maximum.',
   birthYearRequired: (who) => `Écrivez l’année de naissance de ${who}.`,

@@ -46,6 +46,7 @@ const nl = {
     n === 1
       ? 'Er is nog 1 plaats voorbehouden voor gezinnen met een kansenpas.'
       : `Er zijn nog ${n} plaatsen voorbehouden voor gezinnen met een kansenpas.`,
+  othersWaitlist: 'Heb je geen kansenpas? Dan kom je op de wachtlijst.',
   fullText: 'Alle plaatsen zijn bezet. Je kan je wel nog inschrijven voor de wachtlijst.',
   firstCome: 'Wie eerst inschrijft, krijgt eerst een plaats.',
   closesAtText: (date: string) => `Inschrijven kan tot ${date}.`,
@@ -64,7 +65,7 @@ const nl = {
   birthYearText: 'Geboortejaar',
   birthYearHint: 'Bijvoorbeeld 2016',
   addChild: 'Nog een kind toevoegen',
-  removeChild: (who: string) => `Verwijder ${who}`,
+  removeChild: (who: string, n: number) => `Verwijder ${who || `kind ${n}`}`,
   firstNameRequired: (who: string) => `Vul de voornaam van ${who} in.`,
   firstNameTooLong: 'Een voornaam heeft hoogstens 80 letters.',
   birthYearRequired: (who: string) => `Vul het geboortejaar van ${who} in.`,

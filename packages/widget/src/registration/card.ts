@@ -16,12 +16,13 @@ export function activityCard(r: InstapRegistration) {
   const std = r.price(false, 1).children[0].cents;
   const kp = r.price(true, 1).children[0].cents;
   const full = a.placesLeft <= 0;
-  const reserved = a.reservedPlaces > 0 && a.reservedPlacesLeft > 0 ? html`<p>${m.reservedLeft(a.reservedPlacesLeft)}</p>` : nothing;
+  // placesLeft counts the reserved places too: say how many are for everyone, and how many are kept.
+  const general = a.placesLeft - a.reservedPlacesLeft;
+  const reserved = a.reservedPlacesLeft > 0 ? html`<p>${m.reservedLeft(a.reservedPlacesLeft)}</p>` : nothing;
   const closes = closesAt ? html`<p>${m.closesAtText(date(m, closesAt))}</p>` : nothing;
   const how: TemplateResult =
     phase === 'first-come'
-      ? html`<p>${full ? m.fullText : m.placesLeftText(a.placesLeft)}</p>
-          ${reserved}
+      ? html`${full ? html`<p>${m.fullText}</p>` : general > 0 ? html`<p>${m.placesLeftText(general)}</p>${reserved}` : html`${reserved}<p>${m.othersWaitlist}</p>`}
           <p>${m.firstCome}</p>
           ${closes}`
       : phase === 'lottery'

@@ -78,7 +78,7 @@ export function childrenStep(r: InstapRegistration, m: Messages) {
             inputmode: 'numeric',
             narrow: true,
           })}
-          ${kids.length > 1 ? btn(m.removeChild(c.firstName.trim() || m.childRef(i + 1)), () => later(kids.filter((_, j) => j !== i), '[data-heading]'), 'secondary small') : nothing}
+          ${kids.length > 1 ? btn(m.removeChild(c.firstName.trim(), i + 1), () => later(kids.filter((_, j) => j !== i), '[data-heading]'), 'secondary small') : nothing}
         </fieldset>`,
       )}
       ${kids.length < MAX_CHILDREN ? btn(m.addChild, () => later([...kids, { firstName: '', birthYear: '' }], `#child-${kids.length}-firstName`)) : nothing}`,

@@ -140,7 +140,8 @@ export function checkStep(r: InstapRegistration, m: M) {
       </dl>
       ${a.registration.phase === 'lottery' && a.registration.drawAt
         ? html`<p>${m.lotteryNext(date(m, a.registration.drawAt))}</p>`
-        : a.placesLeft < r.d.children.length
+        : // Reserved places are for a kansenpas or a referral only.
+          (r.d.kanspas || r.referral ? a.placesLeft : a.placesLeft - a.reservedPlacesLeft) < r.d.children.length
           ? html`<p>${m.checkFull}</p>`
           : nothing}
       ${r.busy ? html`<p role="status" data-loading>${m.sendingText}</p>` : nothing}`,

@@ -35,10 +35,29 @@ describe('the activity, before any question', () => {
     includes(t, 'Zwembad Abdijkaai, Kortrijk');
     includes(t, 'Een handdoek');
     includes(t, 'Met kansenpas betaal je € 8 in plaats van € 40.');
-    includes(t, 'Er zijn nog 5 plaatsen vrij.');
+    // 5 left, of which 3 are kept for kansenpas families: 2 for everyone.
+    includes(t, 'Er zijn nog 2 plaatsen vrij.');
     includes(t, 'Er zijn nog 3 plaatsen voorbehouden voor gezinnen met een kansenpas.');
     includes(t, 'Wie eerst inschrijft, krijgt eerst een plaats.');
     eq(calls[0].url, `${location.origin}/api/v1/activities/act-zwem`);
+  });
+
+  it('only reserved places left: a kansenpas family can still get one, the others hear of the waiting list', async () => {
+    withActivity(activity({ placesLeft: 2, reservedPlacesLeft: 2 }));
+    el = await mount();
+    const t = text(el);
+    includes(t, 'Er zijn nog 2 plaatsen voorbehouden voor gezinnen met een kansenpas.');
+    includes(t, 'Heb je geen kansenpas? Dan kom je op de wachtlijst.');
+    assert(!t.includes('plaatsen vrij'), 'no "places free" for everyone');
+    button(el, /^Schrijf in$/);
+    // On the check: without a kansenpas the waiting list is said; with one, it is not.
+    await fillTo(el, 'check');
+    includes(text(el), 'Alle plaatsen zijn bezet. Je komt op de wachtlijst.');
+    await click(el, 'Wijzig Kansenpas');
+    $<HTMLInputElement>(el, '#kanspas')!.click();
+    await click(el, 'Doorgaan');
+    eq(heading(el), 'Kijk je antwoorden na');
+    assert(!text(el).includes('Je komt op de wachtlijst'), 'a kansenpas family takes a reserved place');
   });
 
   it('uses the api-base attribute for every call', async () => {

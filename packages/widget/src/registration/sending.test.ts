@@ -88,7 +88,7 @@ describe('sending', () => {
   });
 
   it('waitlisted and lottery results say what happens next', async () => {
-    withActivity(activity({ placesLeft: 0 }), { 'POST /activities/act-zwem/registrations': () => json(201, created('waitlisted')) });
+    withActivity(activity({ placesLeft: 0, reservedPlacesLeft: 0 }), { 'POST /activities/act-zwem/registrations': () => json(201, created('waitlisted')) });
     el = await mount();
     await fillTo(el, 'check');
     includes(text(el), 'Alle plaatsen zijn bezet. Je komt op de wachtlijst.');
