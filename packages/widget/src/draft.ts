@@ -30,7 +30,7 @@ export const emptyDraft = (idempotencyKey: string): Draft => ({
 });
 
 /** localStorage, when the browser lets us: blocked (private mode, sandboxed frame) or full, the form still works, it only forgets on reload. */
-function store<T>(use: (s: Storage) => T): T | undefined {
+export function local<T>(use: (s: Storage) => T): T | undefined {
   try {
     return use(localStorage);
   } catch {
@@ -39,12 +39,12 @@ function store<T>(use: (s: Storage) => T): T | undefined {
 }
 
 export const loadDraft = (activityId: string): Draft | null =>
-  store((s) => {
+  local((s) => {
     // JSON.parse(null) is null: nothing stored.
     const d = JSON.parse(s.getItem(key(activityId))!) as Draft | null;
     return d && Array.isArray(d.children) && d.children.length && d.contact && d.idempotencyKey ? d : null;
   }) ?? null;
 
-export const saveDraft = (activityId: string, draft: Draft) => store((s) => s.setItem(key(activityId), JSON.stringify(draft)));
+export const saveDraft = (activityId: string, draft: Draft) => local((s) => s.setItem(key(activityId), JSON.stringify(draft)));
 
-export const clearDraft = (activityId: string) => store((s) => s.removeItem(key(activityId)));
+export const clearDraft = (activityId: string) => local((s) => s.removeItem(key(activityId)));

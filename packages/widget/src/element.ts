@@ -2,9 +2,12 @@
 import { html, type TemplateResult } from 'lit/html.js';
 import type { Language } from '@instap/core/rules';
 import { scriptOrigin } from './api.js';
+import { local } from './draft.js';
 import { loadMessages, nl, pickLanguage, type Messages } from './i18n/index.js';
 import { styles } from './registration/registration.styles.js';
 import { UpdatingElement, type Changed, type PropertyDeclarations } from './updating-element.js';
+
+const LANGUAGE_KEY = 'instap:language';
 
 export class InstapElement extends UpdatingElement {
   static override styles = styles;
@@ -21,6 +24,10 @@ export class InstapElement extends UpdatingElement {
   m: Messages = nl;
   /** The family picked a language (attribute or switch): a stored language must not override it. */
   chosen = false;
+  /** The language asked for last; `m` follows once its texts have arrived. */
+  want: Language = 'nl';
+  /** The first draw follows the family's own earlier choice, not the page's `lang`. */
+  #remembered = false;
   #ticket = 0;
 
   get base() {
@@ -29,18 +36,33 @@ export class InstapElement extends UpdatingElement {
 
   override connectedCallback() {
     super.connectedCallback();
-    if (!this.lang) void this.setLanguage(pickLanguage(navigator.language) ?? 'nl');
+    if (this.chosen) return; // moved on the page: keep the language
+    // The family's own pick on an earlier visit (the switch), unless inside another Instap element.
+    const mine = !(this as { embedded?: boolean }).embedded && pickLanguage(local((s) => s.getItem(LANGUAGE_KEY)));
+    if (mine) {
+      this.chosen = this.#remembered = true;
+      void this.setLanguage(mine);
+    } else if (!this.lang) void this.setLanguage([...navigator.languages, navigator.language].map(pickLanguage).find(Boolean) ?? 'nl');
   }
 
   protected override willUpdate(changed: Changed) {
-    if (changed.has('lang') && this.lang) {
+    if (changed.has('lang') && this.lang && !this.#remembered) {
       this.chosen = true;
       void this.setLanguage(pickLanguage(this.lang) ?? 'nl');
     }
+    this.#remembered = false;
+  }
+
+  /** The family picks a language in the switch: it stays their language on this site. */
+  choose(lang: Language) {
+    this.chosen = true;
+    local((s) => s.setItem(LANGUAGE_KEY, lang));
+    void this.setLanguage(lang);
   }
 
   /** Switches language; other catalogues arrive as separate chunks. The last choice wins, even when an earlier catalogue arrives later. */
   async setLanguage(lang: Language) {
+    this.want = lang;
     const ticket = ++this.#ticket;
     const m = await loadMessages(lang);
     if (ticket === this.#ticket) this.m = m;

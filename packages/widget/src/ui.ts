@@ -6,8 +6,9 @@ import { formatCents } from '@instap/core/pricing';
 import { formatDate, formatTime } from './format.js';
 import type { Messages } from './i18n/index.js';
 
-/** The question is the heading; it takes focus when a step opens. */
-export const heading = (text: string) => html`<h2 class="heading" id="q" part="heading" tabindex="-1" data-heading>${text}</h2>`;
+/** The question is the heading; it takes focus when a step opens. An organisation's text carries its own `lang`. */
+export const heading = (text: string, lang?: string) =>
+  html`<h2 class="heading" id="q" part="heading" tabindex="-1" data-heading lang=${lang ?? nothing} dir=${lang ? 'auto' : nothing}>${text}</h2>`;
 
 /** Shown while data or a chunk is on its way (tests wait for it to go). */
 export const loading = (m: Messages) => html`<p role="status" data-loading>${m.loadingText}</p>`;
@@ -44,13 +45,13 @@ export function whenWhere(m: Messages, a: PublicActivity) {
       ${a.sessions.map((s) => html`<li>${m.sessionText(formatDate(s.startsAt, loc), formatTime(s.startsAt, loc), formatTime(s.endsAt, loc))}</li>`)}
     </ul>
     <h3>${m.whereText}</h3>
-    <p>${a.location}</p>`;
+    <p lang=${a.language} dir="auto">${a.location}</p>`;
 }
 
 export function bringList(m: Messages, a: PublicActivity) {
   return a.whatToBring.length
     ? html`<h3>${m.bringText}</h3>
-        <ul>
+        <ul lang=${a.language} dir="auto">
           ${a.whatToBring.map((w) => html`<li>${w}</li>`)}
         </ul>`
     : nothing;

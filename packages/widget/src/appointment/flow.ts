@@ -204,7 +204,7 @@ export class AppointmentFlow implements Screen {
       : html`<div class="toolbar" part="toolbar">
           <label class="lang">
             <span>${m.languageText}</span>
-            <select @change=${(e: Event) => h.setLanguage((e.target as HTMLSelectElement).value as Language)}>
+            <select @change=${(e: Event) => h.choose((e.target as HTMLSelectElement).value as Language)}>
               ${Object.entries(LANGUAGE_NAMES).map(([code, name]) => html`<option value=${code} lang=${code} ?selected=${code === m.lang}>${name}</option>`)}
             </select>
           </label>

@@ -33,7 +33,7 @@ export function activityCard(r: InstapRegistration) {
           r.late((c, x) => c.closedHow(r, x, reserved));
 
   return html`${r.canRegister ? html`<p class="caption">${m.stepText(1, 5)}</p>` : nothing}
-    ${heading(a.title)} ${a.summary ? html`<p>${a.summary}</p>` : nothing}
+    ${heading(a.title, a.language)} ${a.summary ? html`<p lang=${a.language} dir="auto">${a.summary}</p>` : nothing}
     ${a.ageMin != null || a.ageMax != null ? html`<p>${m.agesText(a.ageMin, a.ageMax)}</p>` : nothing} ${whenWhere(m, a)}
     <h3>${m.cost}</h3>
     <div class="box">

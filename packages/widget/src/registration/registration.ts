@@ -145,23 +145,26 @@ export class InstapRegistration extends InstapElement {
 
   // ——— data ———
 
-  /** Another language: the activity's own texts follow (the service may have written them in it). */
+  /** Another language: the activity's own texts follow (the service may have written them in it), and so do the errors on show. */
   override async setLanguage(lang: Language) {
     await super.setLanguage(lang);
+    const i = STEPS.indexOf(this.d.step);
+    if (this.errors.length && i > 0 && this.m.lang == lang) this.errors = QUESTIONS[i - 1][1](this);
     const id = this.activity;
     if (!this.data || this.token || this.data.language == this.m.lang) return;
-    const res = await getActivity(this.base, id, this.m.lang);
+    const res = await getActivity(this.base, id, lang);
     if (res.ok && id == this.activity && this.m.lang == lang) this.data = res.data;
   }
 
   async load() {
     this.loadState = 'loading';
-    this.sub = undefined;
-    this.data = undefined;
+    this.sub = this.data = this.result = this.notice = undefined;
+    this.errors = [];
     // The family's own view is a chunk of its own: most visitors never need it.
     if (this.token) return this.open(async () => new (await import('../family-view/family-view.js')).FamilyView(this));
     const id = this.activity;
-    const res = await getActivity(this.base, id, this.m.lang);
+    const lang = this.want;
+    const res = await getActivity(this.base, id, lang);
     if (id !== this.activity) return;
     if (!res.ok) {
       this.loadState = res.status === 404 ? 'not-found' : 'failed';
@@ -173,6 +176,8 @@ export class InstapRegistration extends InstapElement {
     if (!this.canRegister) this.d = { ...this.d, step: 'activity' };
     if (saved?.pending) this.notice = 'network';
     this.loadState = 'ready';
+    // Another language was picked while the activity was on its way: its texts follow.
+    if (lang != this.want) void this.setLanguage(this.want);
   }
 
   get canRegister() {
@@ -238,10 +243,7 @@ export class InstapRegistration extends InstapElement {
         <label class="lang">
           <span>${m.languageText}</span>
           <select
-            @change=${(e: Event) => {
-              this.chosen = true;
-              void this.setLanguage((e.target as HTMLSelectElement).value as Language);
-            }}
+            @change=${(e: Event) => this.choose((e.target as HTMLSelectElement).value as Language)}
           >
             ${Object.entries(LANGUAGE_NAMES).map(([code, name]) => html`<option value=${code} lang=${code} ?selected=${code === m.lang}>${name}</option>`)}
           </select>
