@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { LANGUAGES } from './rules.js';
-import { checkReachable, personName } from './schemas/common.js';
+import { checkReachable, familyPhone, personName } from './schemas/common.js';
 
 const instant = z.iso.datetime({ offset: true });
 
@@ -39,7 +39,7 @@ export type AppointmentContext = z.infer<typeof appointmentContextSchema>;
 export const appointmentInputSchema = z
   .object({
     name: personName,
-    phone: z.string().trim().max(40).optional(),
+    phone: familyPhone,
     email: z.string().trim().max(254).optional(),
     /** 'morning' | 'afternoon' | 'evening', or the id of a slot the organisation offers. */
     when: z.string().trim().min(1, 'Choose when we may call you.').max(40),

@@ -4,6 +4,7 @@ import {
   LANGUAGES,
   MAX_NAME_LENGTH,
   birthYearProblem,
+  latinDigits,
   contactProblem,
   emailProblem,
   nameProblem,
@@ -12,6 +13,17 @@ import {
 } from './rules.js';
 
 const now = new Date('2026-05-10T10:00:00Z');
+
+describe('digits from an Arabic or Persian keyboard', () => {
+  it('read as 0–9 in birth years and phone numbers', () => {
+    expect(latinDigits('٢٠١٧ and ۲۰۱۹, 0123456789')).toBe('2017 and 2019, 0123456789');
+    const now = new Date('2026-03-02T10:00:00Z');
+    expect(birthYearProblem('٢٠١٧', now)).toBeNull();
+    expect(birthYearProblem('۲۰۳۰', now)).toBe('year-in-future');
+    expect(phoneProblem('٠٤٧٠ ١٢ ٣٤ ٥٦')).toBeNull();
+    expect(normalisePhone('+٣٢ ٤٧٠ ١٢ ٣٤ ٥٦')).toBe('+32470123456');
+  });
+});
 
 describe('birthYearProblem', () => {
   it('accepts a year in the last 25 years, as number or as typed text', () => {

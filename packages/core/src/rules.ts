@@ -28,9 +28,12 @@ export function nameProblem(value: string | undefined | null): FieldProblem | nu
   return null;
 }
 
+/** Arabic-Indic and Persian digits ("٢٠١٧", "۲۰۱۷") as 0–9: a family types on its own keyboard. */
+export const latinDigits = (value: string) => value.replace(/[\u0660-\u0669\u06f0-\u06f9]/g, (d) => String(d.charCodeAt(0) & 15));
+
 /** A child's birth year: a whole year, not in the future, not more than 25 years back. */
 export function birthYearProblem(value: unknown, now: Date): FieldProblem | null {
-  const text = typeof value === 'string' ? value.trim() : value;
+  const text = typeof value === 'string' ? latinDigits(value.trim()) : value;
   if (text === '' || text === undefined || text === null) return 'required';
   if (typeof text === 'string' && !/^\d{4}$/.test(text)) return 'not-a-year';
   const year = typeof text === 'number' ? text : Number(text);
@@ -43,13 +46,13 @@ export function birthYearProblem(value: unknown, now: Date): FieldProblem | null
 
 /** Keeps digits and a leading +; what people type ("0470 12 34 56", "+32 470/12.34.56") all passes. */
 export function normalisePhone(value: string): string {
-  const trimmed = value.trim();
+  const trimmed = latinDigits(value.trim());
   const digits = trimmed.replace(/[^\d]/g, '');
   return (trimmed.startsWith('+') ? '+' : '') + digits;
 }
 
 export function phoneProblem(value: string | undefined | null): FieldProblem | null {
-  const v = (value ?? '').trim();
+  const v = latinDigits((value ?? '').trim());
   if (!v) return null;
   if (/[^\d+\s()./-]/.test(v)) return 'phone-format';
   const n = normalisePhone(v);

@@ -208,6 +208,12 @@ describe('registrationInputSchema', () => {
     expect(r.data).toMatchObject({ kanspas: true, language: 'ar' });
   });
 
+  it('stores a phone typed with Arabic digits as 0–9', () => {
+    const r = registrationInputSchema.safeParse({ ...family, contact: { name: 'Fatima', phone: '٠٤٧٠ ١٢ ٣٤ ٥٦' } });
+    expect(r.success).toBe(true);
+    expect(r.data?.contact.phone).toBe('0470 12 34 56');
+  });
+
   it('rejects a registration without children', () => {
     expect(issues(registrationInputSchema, { ...family, children: [] })).toMatchObject([{ path: ['children'], message: 'Add at least one child.' }]);
   });

@@ -1,6 +1,6 @@
 /** Pieces every part of the contract uses: languages, instants, slugs, the error shape, how to reach a person. */
 import { z } from 'zod';
-import { LANGUAGES, MAX_NAME_LENGTH, contactProblem, emailProblem, nameProblem, phoneProblem } from '../rules.js';
+import { LANGUAGES, MAX_NAME_LENGTH, contactProblem, emailProblem, latinDigits, nameProblem, phoneProblem } from '../rules.js';
 
 export const languageSchema = z.enum(LANGUAGES);
 export const instant = z.iso.datetime({ offset: true });
@@ -17,6 +17,9 @@ export const errorBodySchema = z.object({
   }),
 });
 export type ErrorBody = z.infer<typeof errorBodySchema>;
+
+/** A family's phone number as typed, with digits from an Arabic or Persian keyboard read as 0–9. */
+export const familyPhone = z.string().trim().overwrite(latinDigits).max(40).optional();
 
 /** How to reach a family: a name, and a phone number or an e-mail address (one is enough). */
 export const personName = z.string().trim().superRefine((v, ctx) => {

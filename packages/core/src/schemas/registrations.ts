@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { MAX_CHILDREN, birthYearProblem, nameProblem } from '../rules.js';
 import { publicActivitySchema } from './activities.js';
-import { checkReachable, languageSchema, personName } from './common.js';
+import { checkReachable, familyPhone, languageSchema, personName } from './common.js';
 
 // ——— Registrations ———
 export const childInputSchema = z.object({
@@ -16,7 +16,7 @@ export const childInputSchema = z.object({
 export const contactInputSchema = z
   .object({
     name: personName,
-    phone: z.string().trim().max(40).optional(),
+    phone: familyPhone,
     email: z.string().trim().max(254).optional(),
   })
   .superRefine(checkReachable);
@@ -60,7 +60,7 @@ export const kanspasCheckInputSchema = z.object({ status: z.enum(['claimed', 've
 export const interestInputSchema = z
   .object({
     name: personName,
-    phone: z.string().trim().max(40).optional(),
+    phone: familyPhone,
     email: z.string().trim().max(254).optional(),
     language: languageSchema.default('nl'),
   })

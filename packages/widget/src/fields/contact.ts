@@ -4,7 +4,7 @@
  * it with the same core rules as the API; issues.ts reads the API's issues the same way.
  */
 import { html } from 'lit/html.js';
-import { contactProblem, emailProblem, nameProblem, phoneProblem, type FieldProblem } from '@instap/core/rules';
+import { contactProblem, emailProblem, latinDigits, nameProblem, phoneProblem, type FieldProblem } from '@instap/core/rules';
 import type { Messages } from '../i18n/index.js';
 import { field, type FieldError } from './field.js';
 
@@ -38,7 +38,7 @@ export function contactErrors(m: M, c: Contact, id: string, parts = 3): FieldErr
 export function contactBody(c: Contact) {
   return {
     name: c.name.trim(),
-    ...(c.phone.trim() ? { phone: c.phone.trim() } : {}),
+    ...(c.phone.trim() ? { phone: latinDigits(c.phone.trim()) } : {}),
     ...(c.email.trim() ? { email: c.email.trim() } : {}),
   };
 }

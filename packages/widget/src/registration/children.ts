@@ -1,6 +1,6 @@
 /** Step 2, "Wie schrijf je in?": brothers and sisters together, each with a first name and a birth year. */
 import { html, nothing } from 'lit/html.js';
-import { birthYearProblem, MAX_CHILDREN, nameProblem, type FieldProblem } from '@instap/core/rules';
+import { birthYearProblem, latinDigits, MAX_CHILDREN, nameProblem, type FieldProblem } from '@instap/core/rules';
 import type { Draft } from '../draft.js';
 import { field, type FieldError } from '../fields/field.js';
 import { btn, focusOn, tel } from '../ui.js';
@@ -14,7 +14,7 @@ import type { InstapRegistration } from './registration.js';
 function ageNote(r: InstapRegistration, year: string) {
   const a = r.data!;
   if (birthYearProblem(year.trim(), r.clock()) || (a.ageMin == null && a.ageMax == null)) return false;
-  const age = +new Date(a.sessions[0]?.startsAt ?? r.clock()).toLocaleString('en', { timeZone: 'Europe/Brussels', year: 'numeric' }) - +year;
+  const age = +new Date(a.sessions[0]?.startsAt ?? r.clock()).toLocaleString('en', { timeZone: 'Europe/Brussels', year: 'numeric' }) - +latinDigits(year);
   return (a.ageMin != null && age < a.ageMin) || (a.ageMax != null && age > a.ageMax)
     ? html`${r.m.ageHint(a.ageMin, a.ageMax)} ${tel(a.organisation.phone)}`
     : false;

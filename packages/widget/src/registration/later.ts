@@ -4,7 +4,7 @@
  * never waits for a chunk in the middle of registering.
  */
 import { html, nothing } from 'lit/html.js';
-import type { Language } from '@instap/core/rules';
+import { latinDigits, type Language } from '@instap/core/rules';
 import { createRegistration, uuid, type RegistrationBody } from '../api.js';
 import { clearDraft, type Step } from '../draft.js';
 import { contactBody, nameField, reachFields } from '../fields/contact.js';
@@ -18,7 +18,7 @@ type M = Messages;
 
 function body(r: InstapRegistration): RegistrationBody {
   return {
-    children: r.d.children.map((ch) => ({ firstName: ch.firstName.trim(), birthYear: Number(ch.birthYear.trim()) })),
+    children: r.d.children.map((ch) => ({ firstName: ch.firstName.trim(), birthYear: Number(latinDigits(ch.birthYear.trim())) })),
     contact: contactBody(r.d.contact),
     kanspas: r.d.kanspas,
     language: r.m.lang as Language,
@@ -29,7 +29,7 @@ function body(r: InstapRegistration): RegistrationBody {
 
 /** The optional UiTPAS number: asked only when the organisation checks with UiTPAS and the family has a kansenpas. */
 const uitpasAsked = (r: InstapRegistration) => r.data!.organisation.uitpas && r.d.kanspas;
-const uitpasDigits = (r: InstapRegistration) => (r.d.uitpas ?? '').replace(/\s/g, '');
+const uitpasDigits = (r: InstapRegistration) => latinDigits((r.d.uitpas ?? '').replace(/\s/g, ''));
 export const uitpasError = (m: M): FieldError => ({ id: 'uitpas', text: m.uitpasFormat });
 
 /** The check of "Doorgaan" on the kansenpas step: empty is fine, filled in means 13 digits. */

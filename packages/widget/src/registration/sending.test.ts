@@ -129,6 +129,25 @@ describe('sending', () => {
     eq(heading(el), 'Amira is ingeschreven');
   });
 
+  it('digits from an Arabic keyboard are read and sent as 0–9', async () => {
+    const calls = withActivity(activity(), { 'POST /activities/act-zwem/registrations': () => json(201, created('confirmed')) });
+    el = await mount();
+    await click(el, 'Schrijf in');
+    await type(el, 'child-0-firstName', 'Amira');
+    await type(el, 'child-0-birthYear', '٢٠١٧');
+    await click(el, 'Doorgaan');
+    eq(heading(el), 'Hoe kunnen we je bereiken?');
+    await type(el, 'contact-name', 'Fatima');
+    await type(el, 'contact-phone', '٠٤٧٠ ١٢ ٣٤ ٥٦');
+    await click(el, 'Doorgaan');
+    await click(el, 'Doorgaan');
+    await click(el, 'Schrijf Amira in');
+    const sent = calls.find((c) => c.method === 'POST')!.body as { children: { birthYear: number }[]; contact: { phone: string } };
+    eq(sent.children[0].birthYear, 2017);
+    eq(sent.contact.phone, '0470 12 34 56');
+    eq(heading(el), 'Amira is ingeschreven');
+  });
+
   it('answers changed after a lost answer never register the family twice', async () => {
     // A server that keeps its word: one stored answer per key, and a key refused for other answers.
     const stored = new Map<string, { body: string; res: RegistrationCreated }>();
