@@ -3,6 +3,7 @@
  * registration is sent, so a reload, a dead battery or a closed tab costs nothing. The
  * Idempotency-Key lives with them, so a retry after a network failure never registers twice.
  */
+import type { RegistrationCreated } from '@instap/core/schemas';
 import type { RegistrationBody } from './api.js';
 
 export type Step = 'activity' | 'children' | 'contact' | 'kanspas' | 'check';
@@ -29,10 +30,10 @@ export const emptyDraft = (idempotencyKey: string): Draft => ({
   idempotencyKey,
 });
 
-/** localStorage, when the browser lets us: blocked (private mode, sandboxed frame) or full, the form still works, it only forgets on reload. */
-export function local<T>(use: (s: Storage) => T): T | undefined {
+/** localStorage (or sessionStorage), when the browser lets us: blocked (private mode, sandboxed frame) or full, the form still works, it only forgets on reload. */
+export function local<T>(use: (s: Storage) => T, which: 'localStorage' | 'sessionStorage' = 'localStorage'): T | undefined {
   try {
-    return use(localStorage);
+    return use(window[which]);
   } catch {
     /* blocked, full, or broken JSON: start fresh */
   }
@@ -48,3 +49,19 @@ export const loadDraft = (activityId: string): Draft | null =>
 export const saveDraft = (activityId: string, draft: Draft) => local((s) => s.setItem(key(activityId), JSON.stringify(draft)));
 
 export const clearDraft = (activityId: string) => local((s) => s.removeItem(key(activityId)));
+
+/** What the registration screen shows once the server said yes. */
+export interface Result {
+  created: RegistrationCreated;
+  names: string[];
+  kanspas: boolean;
+}
+
+/**
+ * The result stays with the browser tab (sessionStorage): a reload, or a phone that drops the tab,
+ * still shows it with the private link, instead of an empty form that invites a second registration.
+ */
+const resultKey = (activityId: string) => `instap:result:${activityId}`;
+export const keepResult = (activityId: string, result?: Result) =>
+  local((s) => (result ? s.setItem(resultKey(activityId), JSON.stringify(result)) : s.removeItem(resultKey(activityId))), 'sessionStorage');
+export const keptResult = (activityId: string): Result | undefined => local((s) => JSON.parse(s.getItem(resultKey(activityId))!) ?? undefined, 'sessionStorage');

@@ -20,6 +20,7 @@ import {
   text,
   type,
   type Call,
+  forget,
 } from '../testing/helpers.js';
 import type { InstapAppointment } from './appointment.js';
 
@@ -204,7 +205,7 @@ describe('<instap-appointment>', () => {
         assert(document.documentElement.scrollWidth <= 320, `${where}: page too wide`);
       };
       for (let step = 0; step < 5; step++) {
-        localStorage.clear();
+        forget();
         el.remove();
         el = await mountAppointment();
         await walk(el, step);

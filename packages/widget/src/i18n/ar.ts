@@ -135,6 +135,7 @@ const ar: Messages & More = {
   kanspasLater: 'أحضر بطاقة kansenpas معك. نتحقق منها لاحقاً.',
   questions: 'أسئلة؟',
   addToCalendar: 'أضف إلى التقويم',
+  registerAgain: 'سجّل شخصاً آخر',
   keepTitle: 'احتفظ بهذا الرابط',
   keepText: 'بهذا الرابط يمكنك لاحقاً أن ترى تسجيلك أو تلغيه.',
 

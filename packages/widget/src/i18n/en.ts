@@ -132,6 +132,7 @@ const en: Messages & More = {
   kanspasLater: 'Bring your kansenpas. We check it later.',
   questions: 'Questions?',
   addToCalendar: 'Add to my calendar',
+  registerAgain: 'Sign up someone else',
   keepTitle: 'Keep this link',
   keepText: 'With this link you can see or cancel your sign-up later.',
 

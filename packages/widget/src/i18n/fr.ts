@@ -132,6 +132,7 @@ const fr: Messages & More = {
   kanspasLater: 'Prenez votre carte kansenpas avec vous. Nous la vérifions plus tard.',
   questions: 'Des questions ?',
   addToCalendar: 'Ajouter à mon agenda',
+  registerAgain: 'Inscrire quelqu’un d’autre',
   keepTitle: 'Gardez ce lien',
   keepText: 'Avec ce lien, vous pouvez revoir ou annuler votre inscription plus tard.',
 

@@ -129,6 +129,7 @@ const nl = {
   kanspasLater: 'Neem je kansenpas mee. We kijken hem later na.',
   questions: 'Vragen?',
   addToCalendar: 'Zet in je agenda',
+  registerAgain: 'Schrijf nog iemand in',
   keepTitle: 'Bewaar deze link',
   keepText: 'Met deze link kan je je inschrijving later bekijken of annuleren.',
 

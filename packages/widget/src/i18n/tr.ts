@@ -130,6 +130,7 @@ const tr: Messages & More = {
   kanspasLater: 'Kansenpas kartınızı yanınızda getirin. Daha sonra kontrol ederiz.',
   questions: 'Sorunuz mu var?',
   addToCalendar: 'Takvimime ekle',
+  registerAgain: 'Başka birini kaydedin',
   keepTitle: 'Bu bağlantıyı saklayın',
   keepText: 'Bu bağlantı ile kaydınızı daha sonra görebilir veya iptal edebilirsiniz.',
 

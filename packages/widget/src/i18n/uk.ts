@@ -129,6 +129,7 @@ const uk: Messages & More = {
   kanspasLater: 'Візьміть з собою картку kansenpas. Ми перевіримо її пізніше.',
   questions: 'Питання?',
   addToCalendar: 'Додати в мій календар',
+  registerAgain: 'Записати ще когось',
   keepTitle: 'Збережіть це посилання',
   keepText: 'За цим посиланням ви можете пізніше переглянути або скасувати запис.',
 

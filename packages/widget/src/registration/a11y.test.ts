@@ -5,7 +5,7 @@
  */
 import 'axe-core/axe.min.js';
 import type { AxeResults, RunOptions } from 'axe-core';
-import { $, activity, click, created, eq, fillTo, json, lottery, mount, press, settle, stubFetch, typeKeys, view } from '../testing/helpers.js';
+import { $, activity, click, created, eq, fillTo, forget, json, lottery, mount, press, settle, stubFetch, typeKeys, view } from '../testing/helpers.js';
 import type { InstapRegistration } from './registration.js';
 
 const axe = (window as unknown as { axe: { run(ctx: Element, o: RunOptions): Promise<AxeResults> } }).axe;
@@ -90,7 +90,7 @@ for (const lang of ['nl', 'ar']) {
     it('activity variants and other results', async () => {
       for (const [a, status] of [
         [lottery(), 'lottery'],
-        [activity({ placesLeft: 0 }), 'waitlisted'],
+        [activity({ placesLeft: 0, reservedPlacesLeft: 0 }), 'waitlisted'],
       ] as const) {
         const el = await steps(a, status);
         try {
@@ -109,6 +109,7 @@ for (const lang of ['nl', 'ar']) {
           await noViolations(el, `result ${status}`);
         } finally {
           el.remove();
+          forget(); // the kept result belongs to that registration only
         }
       }
       const closed = lottery();

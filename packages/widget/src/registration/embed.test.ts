@@ -14,6 +14,7 @@ import {
   settle,
   type,
   withActivity,
+  forget,
 } from '../testing/helpers.js';
 import type { InstapRegistration } from './registration.js';
 
@@ -77,7 +78,7 @@ describe('embedding anywhere', () => {
       note('result');
       eq($(el, '[data-heading]')!.textContent!.trim(), 'Amira is ingeschreven');
       el.remove();
-      localStorage.clear();
+      forget();
       return seen;
     };
     const plain = await looks();
@@ -139,7 +140,7 @@ describe('embedding anywhere', () => {
       };
       check('activity');
       for (const step of ['children', 'contact', 'kanspas', 'check'] as const) {
-        localStorage.clear();
+        forget();
         el.remove();
         el = await mount();
         await fillTo(el, step, ['Amira', 'Noor']);

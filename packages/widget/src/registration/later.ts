@@ -6,7 +6,7 @@
 import { html, nothing } from 'lit/html.js';
 import { latinDigits, type Language } from '@instap/core/rules';
 import { createRegistration, uuid, type RegistrationBody } from '../api.js';
-import { clearDraft, type Step } from '../draft.js';
+import { clearDraft, keepResult, type Step } from '../draft.js';
 import { contactBody, nameField, reachFields } from '../fields/contact.js';
 import { field, type FieldError } from '../fields/field.js';
 import type { Messages } from '../i18n/index.js';
@@ -56,6 +56,7 @@ export async function submit(r: InstapRegistration) {
   if (res.ok) {
     clearDraft(r.activity);
     r.result = { created: res.data, names: sent.children.map((c) => c.firstName), kanspas: sent.kanspas };
+    keepResult(r.activity, r.result);
     const { id, status, waitlistPosition } = res.data;
     r.dispatchEvent(new CustomEvent('instap-registered', { bubbles: true, composed: true, detail: { id, status, waitlistPosition } }));
     return focusOn(r);
@@ -172,6 +173,6 @@ export function resultScreen(r: InstapRegistration) {
     <p>${m.keepText}</p>
     <p><a class="private-link" href=${link}>${link}</a></p>
     <h3>${m.questions}</h3>
-    ${callLine(m.callUs(a.organisation.name), a.organisation.phone)}`;
+    ${callLine(m.callUs(a.organisation.name), a.organisation.phone)} ${btn(m.registerAgain, () => r.again())}`;
 }
 

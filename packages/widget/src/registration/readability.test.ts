@@ -25,6 +25,7 @@ import {
   stubFetch,
   type,
   view,
+  forget,
 } from '../testing/helpers.js';
 import type { InstapRegistration } from './registration.js';
 
@@ -59,7 +60,7 @@ function phase(p: PublicActivity['registration']['phase']) {
 const post = (answer: () => Response | 'network-error') => ({ 'POST /activities/act-zwem/registrations': answer });
 
 async function withScreen(a: PublicActivity, extra: Record<string, () => Response | 'network-error'>, go: (el: InstapRegistration) => Promise<void>, name: string) {
-  localStorage.clear();
+  forget();
   stubFetch({ 'GET /activities/act-zwem': () => json(200, a), ...extra });
   const el = await mount();
   try {
@@ -201,7 +202,7 @@ describe('plain Dutch on every screen', () => {
 
   it('the appointment: every step, errors, done, booking page, too many', async () => {
     const ap = async (name: string, go: (el: InstapElement) => Promise<unknown>, o = apOptions(), post: () => Response = () => json(201, { id: 'a', status: 'new', contactWithin: { workdays: 2, by: '2026-03-04' } })) => {
-      localStorage.clear();
+      forget();
       stubFetch({ [`GET ${AP}appointment-options`]: () => json(200, o), [`POST ${AP}appointments`]: post });
       const open = window.open;
       window.open = () => null;

@@ -321,6 +321,32 @@ describe('help, reading aloud, languages', () => {
     }
   });
 
+  it('offers reading aloud only in a language the browser has a voice for, and stops on the next step', async () => {
+    withActivity();
+    const synth = speechSynthesis;
+    const saved = { getVoices: synth.getVoices, speak: synth.speak, cancel: synth.cancel };
+    let cancelled = 0;
+    synth.getVoices = () => [{ lang: 'nl-BE', name: 'Dutch' } as SpeechSynthesisVoice];
+    synth.speak = () => undefined;
+    synth.cancel = () => void cancelled++;
+    const reads = () => $$(el!, 'button').some((b) => b.textContent!.trim() === 'Lees voor');
+    try {
+      el = await mount();
+      assert(reads(), 'a Dutch voice: the button is there');
+      await click(el, 'Lees voor');
+      await until(el!, () => $$(el!, 'button').some((b) => b.textContent!.trim() === 'Stop met voorlezen'), 'reading aloud');
+      const before = cancelled;
+      await click(el, 'Schrijf in');
+      assert(cancelled > before, 'the reading stops on the next step');
+      assert(reads(), 'and the button says "Lees voor" again');
+      el.setAttribute('lang', 'ar');
+      await until(el!, () => $(el!, '.root')!.getAttribute('dir') === 'rtl', 'Arabic');
+      assert(!$$(el, '.toolbar button').length, 'no Arabic voice: no read-aloud button');
+    } finally {
+      Object.assign(synth, saved);
+    }
+  });
+
   it('the lang attribute picks the language, sets lang and dir on the root, and goes in the body', async () => {
     const calls = withActivity(activity(), { 'POST /activities/act-zwem/registrations': () => json(201, created('confirmed')) });
     el = await mount({ activity: 'act-zwem', lang: 'ar' });

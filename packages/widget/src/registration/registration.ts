@@ -3,7 +3,7 @@ import type { PublicActivity, RegistrationCreated } from '@instap/core/schemas';
 import type { Language } from '@instap/core/rules';
 import { priceFor } from '@instap/core/pricing';
 import { getActivity, uuid } from '../api.js';
-import { emptyDraft, loadDraft, saveDraft, type Draft, type Step } from '../draft.js';
+import { emptyDraft, keepResult, keptResult, loadDraft, saveDraft, type Draft, type Result, type Step } from '../draft.js';
 import { errorSummary, type FieldError } from '../fields/field.js';
 import { formatList } from '../format.js';
 import { InstapElement } from '../element.js';
@@ -102,7 +102,7 @@ export class InstapRegistration extends InstapElement {
   errors: FieldError[] = [];
   notice?: Notice;
   busy?: boolean;
-  result?: { created: RegistrationCreated; names: string[]; kanspas: boolean };
+  result?: Result;
   helpOpen = false;
   speaking?: boolean;
   /** The lazy screen on show instead of the steps. */
@@ -116,9 +116,30 @@ export class InstapRegistration extends InstapElement {
   #late = '';
   #lateChunk?: typeof import('../interest/interest.js');
 
+  #voices = () => this.requestUpdate();
+
+  override connectedCallback() {
+    super.connectedCallback();
+    // Voices arrive late in some browsers: the read-aloud button follows.
+    if ('speechSynthesis' in window) speechSynthesis.addEventListener('voiceschanged', this.#voices);
+  }
+
   override disconnectedCallback() {
     super.disconnectedCallback();
-    if (this.speaking) speechSynthesis.cancel();
+    this.hush();
+    if ('speechSynthesis' in window) speechSynthesis.removeEventListener('voiceschanged', this.#voices);
+  }
+
+  /** Stops reading aloud: another step or another language is not what was being read. */
+  hush() {
+    if (this.speaking) speechSynthesis.cancel(), (this.speaking = false);
+  }
+
+  /** "Lees voor" only where the browser can speak this language (or has not said yet which voices it has). */
+  get #canSpeak() {
+    if (!('speechSynthesis' in window)) return false;
+    const voices = speechSynthesis.getVoices();
+    return !voices.length || voices.some((v) => v.lang.toLowerCase().startsWith(this.m.lang));
   }
 
   protected override willUpdate(changed: Changed) {
@@ -147,6 +168,7 @@ export class InstapRegistration extends InstapElement {
 
   /** Another language: the activity's own texts follow (the service may have written them in it), and so do the errors on show. */
   override async setLanguage(lang: Language) {
+    this.hush();
     await super.setLanguage(lang);
     const i = STEPS.indexOf(this.d.step);
     if (this.errors.length && i > 0 && this.m.lang == lang) this.errors = QUESTIONS[i - 1][1](this);
@@ -175,6 +197,7 @@ export class InstapRegistration extends InstapElement {
     this.d = saved ?? emptyDraft(uuid());
     if (!this.canRegister) this.d = { ...this.d, step: 'activity' };
     if (saved?.pending) this.notice = 'network';
+    this.result = keptResult(id);
     this.loadState = 'ready';
     // Another language was picked while the activity was on its way: its texts follow.
     if (lang != this.want) void this.setLanguage(this.want);
@@ -196,6 +219,14 @@ export class InstapRegistration extends InstapElement {
     return priceFor({ ...price, charter: price, kanspas, children, sessions, now: this.clock() });
   }
 
+  /** From the result: another registration for this activity, from an empty form with a new key. */
+  again() {
+    keepResult(this.activity);
+    this.result = undefined;
+    this.d = emptyDraft(uuid());
+    void this.go('children');
+  }
+
   names(children = this.d.children.map((c) => c.firstName.trim())) {
     return formatList(children, this.m.locale);
   }
@@ -204,6 +235,7 @@ export class InstapRegistration extends InstapElement {
 
   /** To a step; `fromCheck` (a "Wijzig" on the check) makes its "Doorgaan" return to the check. */
   async go(step: Step, fromCheck = false) {
+    this.hush();
     this.fromCheck = fromCheck;
     this.errors = [];
     this.notice = undefined;
@@ -248,7 +280,7 @@ export class InstapRegistration extends InstapElement {
             ${Object.entries(LANGUAGE_NAMES).map(([code, name]) => html`<option value=${code} lang=${code} ?selected=${code === m.lang}>${name}</option>`)}
           </select>
         </label>
-        ${'speechSynthesis' in window
+        ${this.#canSpeak
           ? btn(this.speaking ? m.stopReading : m.readAloudText, () => import('./speak.js').then((c) => c.readAloud(this)), 'secondary small')
           : nothing}
       </div>

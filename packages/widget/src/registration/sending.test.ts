@@ -19,6 +19,7 @@ import {
   type,
   view,
   withActivity,
+  forget,
 } from '../testing/helpers.js';
 import type { RegistrationCreated } from '@instap/core/schemas';
 import type { InstapRegistration } from './registration.js';
@@ -60,6 +61,37 @@ describe('sending', () => {
     eq(fired?.detail, { id: 'reg-1', status: 'confirmed' });
   });
 
+  it('the result survives a reload; "Schrijf nog iemand in" starts afresh with a new key', async () => {
+    const calls = withActivity(activity(), { 'POST /activities/act-zwem/registrations': () => json(201, created('confirmed')) });
+    el = await mount();
+    await fillTo(el, 'check');
+    await click(el, 'Schrijf Amira in');
+    el.remove();
+    el = await mount();
+    eq(heading(el), 'Amira is ingeschreven');
+    eq($<HTMLAnchorElement>(el, 'a.private-link')!.href, `${location.origin}/r/tok-secret-123`);
+    await click(el, 'Schrijf nog iemand in');
+    eq(heading(el), 'Wie schrijf je in?');
+    eq($<HTMLInputElement>(el, '#child-0-firstName')!.value, '');
+    await type(el, 'child-0-firstName', 'Noor');
+    await type(el, 'child-0-birthYear', '2019');
+    await click(el, 'Doorgaan');
+    await type(el, 'contact-name', 'Fatima');
+    await type(el, 'contact-phone', '0470 12 34 56');
+    await click(el, 'Doorgaan');
+    await click(el, 'Doorgaan');
+    await click(el, 'Schrijf Noor in');
+    const keys = calls.filter((c) => c.method === 'POST').map((c) => c.headers['idempotency-key']);
+    eq(keys.length, 2);
+    assert(keys[0] !== keys[1], 'a new key for a new registration');
+    eq(heading(el), 'Noor is ingeschreven');
+    // A new visit (another tab, another day) starts with the activity, not an old result.
+    sessionStorage.clear();
+    el.remove();
+    el = await mount();
+    eq(heading(el), 'Zwemles voor kinderen');
+  });
+
   it('"Zet in je agenda" downloads an .ics with every session', async () => {
     withActivity(activity(), { 'POST /activities/act-zwem/registrations': () => json(201, created('confirmed')) });
     el = await mount();
@@ -96,7 +128,7 @@ describe('sending', () => {
     eq(heading(el), 'Je staat op de wachtlijst');
     includes(text(el), 'Je bent nummer 3 op de wachtlijst.');
     el.remove();
-    localStorage.clear();
+    forget();
     withActivity(lottery(), { 'POST /activities/act-zwem/registrations': () => json(201, created('lottery')) });
     el = await mount();
     await fillTo(el, 'check');

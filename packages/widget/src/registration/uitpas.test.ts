@@ -2,7 +2,7 @@
 import 'axe-core/axe.min.js';
 import type { AxeResults, RunOptions } from 'axe-core';
 import { readability, READABILITY_TARGET, MAX_SENTENCE_WORDS } from '@instap/core/readability';
-import { $, $$, activity, assert, click, created, eq, fillTo, heading, includes, json, mount, settle, stubFetch, text, type, type Call } from '../testing/helpers.js';
+import { $, $$, activity, assert, click, created, eq, fillTo, heading, includes, json, mount, settle, stubFetch, text, type, forget, type Call } from '../testing/helpers.js';
 import type { InstapRegistration } from './registration.js';
 
 let el: InstapRegistration | undefined;
@@ -27,7 +27,7 @@ describe('the UiTPAS number on the kansenpas step', () => {
     await tick(el);
     eq($(el, '#uitpas'), null);
     el.remove();
-    localStorage.clear();
+    forget();
     withActivity();
     el = await mount();
     await fillTo(el, 'kanspas');

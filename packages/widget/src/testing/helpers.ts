@@ -142,8 +142,14 @@ export const restoreFetch = () => (window.fetch = realFetch);
 afterEach(() => {
   document.querySelectorAll('instap-registration, instap-appointment').forEach((e) => e.remove());
   restoreFetch();
-  localStorage.clear();
+  forget();
 });
+
+/** No draft, language pick or result kept in the browser: a family's first visit. */
+export function forget() {
+  localStorage.clear();
+  sessionStorage.clear();
+}
 
 /** The activity answers (the default one, or `a`), plus any other routes a test needs. */
 export const withActivity = (a = activity(), extra: Record<string, Responder> = {}) => stubFetch({ 'GET /activities/act-zwem': () => json(200, a), ...extra });
