@@ -102,6 +102,13 @@ describe('readability (Flesch–Douma)', () => {
     expect(r.score).toBeCloseTo(127.1, 5);
   });
 
+  it('reports jargon: technical words always, other terms unless the same text explains them', () => {
+    expect(readability('Scan de QR-code. Log in met je account.').unexplained).toEqual(['qr-code', 'account']);
+    expect(readability('Vul het nummer van je UiTPAS in.').unexplained).toEqual(['uitpas']);
+    expect(readability('Vul het nummer van je UiTPAS in. Het staat op je pas.').unexplained).toEqual([]);
+    expect(readability('Je kind staat op de wachtlijst.').unexplained).toEqual([]);
+  });
+
   it('reports forbidden words, whatever their case', () => {
     expect(readability('Sorry, dit nummer is ongeldig.').forbidden).toEqual(['ongeldig', 'sorry']);
     expect(readability('GELIEVE te betalen. Een foutieve datum.').forbidden).toEqual(['gelieve', 'foutieve']);

@@ -10,6 +10,33 @@ export const MAX_SENTENCE_WORDS = 15;
 /** Words the widget must not use: stiff, blaming or unexplained. */
 export const FORBIDDEN_WORDS = ['gelieve', 'ongeldig', 'ongeldige', 'foutief', 'foutieve', 'sorry'] as const;
 
+/**
+ * Jargon a family may not know. A term with an explanation may appear only on a screen that also
+ * says what it is (the pattern); a technical term (null) never appears at all.
+ */
+export const JARGON: Readonly<Record<string, RegExp | null>> = {
+  uitpas: /staat op je pas/i,
+  qr: null,
+  'qr-code': null,
+  inloggen: null,
+  login: null,
+  account: null,
+  wachtwoord: null,
+  token: null,
+  url: null,
+  ics: null,
+  server: null,
+  browser: null,
+  upload: null,
+  uploaden: null,
+  cookies: null,
+  validatie: null,
+  status: null,
+  error: null,
+  api: null,
+  sessie: null,
+};
+
 const VOWEL_GROUP = /(?:ij|[aeiouyàáâäèéêëíîïóôöúûü])+/g;
 
 /** Dutch syllables, counted as vowel groups ("ij" is one vowel; "ë" and "ï" start a new one). */
@@ -44,6 +71,8 @@ export interface Readability {
   longestSentence: string;
   longestSentenceWords: number;
   forbidden: string[];
+  /** JARGON terms on this text without their explanation. */
+  unexplained: string[];
 }
 
 export function readability(text: string): Readability {
@@ -68,5 +97,8 @@ export function readability(text: string): Readability {
     longestSentence: longest,
     longestSentenceWords: longestWords,
     forbidden: FORBIDDEN_WORDS.filter((f) => lower.includes(f)),
+    unexplained: Object.entries(JARGON)
+      .filter(([term, explained]) => lower.includes(term) && !explained?.test(text))
+      .map(([term]) => term),
   };
 }

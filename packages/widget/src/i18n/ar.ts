@@ -99,7 +99,7 @@ const ar: Messages & More = {
   uitpasLabel: 'رقم بطاقة UiTPAS (اختياري)',
   uitpasHint: 'الرقم على بطاقتك. 13 رقماً. هكذا نتحقق من kansenpas بسرعة أكبر.',
   uitpasFormat: 'اكتب أرقام UiTPAS الـ 13، أو اترك الخانة فارغة.',
-  uitpasText: 'UiTPAS',
+  uitpasText: 'رقم بطاقتك',
   youPay: (price, children) => (children === 1 ? `تدفع ${price}.` : `تدفع ${price}. عدد الأطفال: ${children}.`),
 
   checkQ: 'راجع أجوبتك',

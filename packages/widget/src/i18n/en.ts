@@ -96,7 +96,7 @@ const en: Messages & More = {
   uitpasLabel: 'Your UiTPAS number (optional)',
   uitpasHint: 'It is on your card. 13 digits. It helps us check your kansenpas faster.',
   uitpasFormat: 'Fill in the 13 digits of your UiTPAS, or leave it empty.',
-  uitpasText: 'UiTPAS',
+  uitpasText: 'Number of your pass',
   youPay: (price, children) => (children === 1 ? `You pay ${price}.` : `You pay ${price} for ${children} children.`),
 
   checkQ: 'Check your answers',

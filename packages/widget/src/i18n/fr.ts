@@ -96,7 +96,7 @@ const fr: Messages & More = {
   uitpasLabel: 'Numéro de votre UiTPAS (facultatif)',
   uitpasHint: 'Il est sur votre carte. 13 chiffres. Nous vérifions ainsi votre kansenpas plus vite.',
   uitpasFormat: 'Indiquez les 13 chiffres de votre UiTPAS, ou laissez vide.',
-  uitpasText: 'UiTPAS',
+  uitpasText: 'Numéro de votre carte',
   youPay: (price, children) => (children === 1 ? `Vous payez ${price}.` : `Vous payez ${price} pour ${children} enfants.`),
 
   checkQ: 'Vérifiez vos réponses',

@@ -102,7 +102,7 @@ const nl = {
   uitpasLabel: 'Nummer van je UiTPAS (niet verplicht)',
   uitpasHint: 'Staat op je pas. 13 cijfers. Zo kunnen we je kansenpas sneller nakijken.',
   uitpasFormat: 'Vul de 13 cijfers van je UiTPAS in, of laat het leeg.',
-  uitpasText: 'UiTPAS',
+  uitpasText: 'Nummer van je pas',
   youPay: (price: string, children: number) =>
     children === 1 ? `Je betaalt ${price}.` : `Je betaalt ${price} voor ${children} kinderen.`,
   checkQ: 'Kijk je antwoorden na',

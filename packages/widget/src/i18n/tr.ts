@@ -94,7 +94,7 @@ const tr: Messages & More = {
   uitpasLabel: 'UiTPAS numaranız (zorunlu değil)',
   uitpasHint: 'Kartınızın üzerinde yazar. 13 rakam. Böylece kansenpas kartınızı daha hızlı kontrol ederiz.',
   uitpasFormat: 'UiTPAS kartınızın 13 rakamını yazın veya boş bırakın.',
-  uitpasText: 'UiTPAS',
+  uitpasText: 'Kartınızın numarası',
   youPay: (price, children) => (children === 1 ? `${price} ödersiniz.` : `${children} çocuk için ${price} ödersiniz.`),
 
   checkQ: 'Cevaplarınızı kontrol edin',

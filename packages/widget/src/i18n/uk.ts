@@ -93,7 +93,7 @@ const uk: Messages & More = {
   uitpasLabel: 'Номер вашої UiTPAS (не обовʼязково)',
   uitpasHint: 'Він є на вашій картці. 13 цифр. Так ми швидше перевіримо вашу kansenpas.',
   uitpasFormat: 'Введіть 13 цифр вашої UiTPAS або залиште порожнім.',
-  uitpasText: 'UiTPAS',
+  uitpasText: 'Номер вашої картки',
   youPay: (price, children) => (children === 1 ? `Ви платите ${price}.` : `Ви платите ${price} за дітей: ${children}.`),
 
   checkQ: 'Перевірте ваші відповіді',

@@ -46,8 +46,8 @@ async function score(name: string, el: InstapRegistration) {
   const r = readability(t);
   scores.push([name, r.score]);
   if (r.words < 15) failures.push(`${name}: only ${r.words} words seen`);
-  if (r.score < READABILITY_TARGET || r.longestSentenceWords > MAX_SENTENCE_WORDS || r.forbidden.length)
-    failures.push(`${name}: score ${r.score}, longest ${r.longestSentenceWords} ("${r.longestSentence}"), forbidden ${r.forbidden}`);
+  if (r.score < READABILITY_TARGET || r.longestSentenceWords > MAX_SENTENCE_WORDS || r.forbidden.length || r.unexplained.length)
+    failures.push(`${name}: score ${r.score}, longest ${r.longestSentenceWords} ("${r.longestSentence}"), forbidden ${r.forbidden}, unexplained jargon ${r.unexplained}`);
   return r;
 }
 

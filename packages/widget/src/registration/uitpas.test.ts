@@ -50,7 +50,7 @@ describe('the UiTPAS number on the kansenpas step', () => {
     await tick(el);
     await click(el, 'Doorgaan');
     eq(heading(el), 'Kijk je antwoorden na');
-    includes(text(el), 'UiTPAS\nNiet ingevuld');
+    includes(text(el), 'Nummer van je pas\nNiet ingevuld');
     await click(el, 'Schrijf Amira in');
     eq(posted(calls).uitpasNumber, undefined);
     eq(posted(calls).kanspas, true);
@@ -81,8 +81,8 @@ describe('the UiTPAS number on the kansenpas step', () => {
     await tick(el);
     await type(el, 'uitpas', '1234 5678 90123');
     await click(el, 'Doorgaan');
-    includes(text(el), 'UiTPAS\n1234567890123');
-    await click(el, 'Wijzig UiTPAS');
+    includes(text(el), 'Nummer van je pas\n1234567890123');
+    await click(el, 'Wijzig Nummer van je pas');
     eq(heading(el), 'Heb je een kansenpas?');
     eq($<HTMLInputElement>(el, '#uitpas')!.value, '1234 5678 90123');
     await click(el, 'Doorgaan');
@@ -105,7 +105,7 @@ describe('the UiTPAS number on the kansenpas step', () => {
     await type(el, 'uitpas', '1234567890123');
     await tick(el);
     await click(el, 'Doorgaan');
-    assert(!text(el).includes('UiTPAS'), 'no UiTPAS row without a kansenpas');
+    assert(!text(el).includes('Nummer van je pas'), 'no pass number row without a kansenpas');
     await click(el, 'Schrijf Amira in');
     eq(posted(calls).uitpasNumber, undefined);
   });
@@ -130,21 +130,27 @@ describe('the UiTPAS number on the kansenpas step', () => {
     eq(heading(el), 'Kijk je antwoorden na');
   });
 
-  it('reads easily in Dutch: the step, and the step with its error', async () => {
+  it('reads easily in Dutch, and explains UiTPAS wherever it says it: the step, its error, the check', async () => {
     withActivity();
     el = await mount();
     await fillTo(el, 'kanspas', ['Amira', 'Noor']);
     await tick(el);
-    for (const when of ['step', 'error']) {
+    for (const when of ['step', 'error', 'check']) {
       if (when === 'error') {
         await type(el, 'uitpas', '123');
         await click(el, 'Doorgaan');
       }
+      if (when === 'check') {
+        await type(el, 'uitpas', '1234 5678 9012 3');
+        await click(el, 'Doorgaan');
+        eq(heading(el), 'Kijk je antwoorden na');
+      }
       const r = readability($(el, '.content')!.innerText);
       assert(r.words >= 15, `${when}: only ${r.words} words`);
-      assert(r.score >= READABILITY_TARGET, `${when}: score ${r.score}`);
+      assert(r.score >= READABILITY_TARGET, `${when}: score ${r.score} ${JSON.stringify(r)}`);
       assert(r.longestSentenceWords <= MAX_SENTENCE_WORDS, `${when}: "${r.longestSentence}"`);
       eq(r.forbidden, [], when);
+      eq(r.unexplained, [], when);
     }
   });
 
