@@ -112,11 +112,31 @@ for (const lang of ['nl', 'ar']) {
           forget(); // the kept result belongs to that registration only
         }
       }
-      const closed = lottery();
-      closed.registration.phase = 'closed';
-      const el = await steps(closed);
-      await noViolations(el, 'closed');
-      el.remove();
+      for (const phase of ['closed', 'not-open', 'awaiting-draw'] as const) {
+        const a = lottery();
+        a.registration.phase = phase;
+        const el = await steps(a);
+        await noViolations(el, phase);
+        el.remove();
+      }
+    });
+
+    it('refusals from the server: errors on fields, and a general problem', async () => {
+      const issue = { path: 'contact.phone', message: 'x', code: 'phone-format' };
+      for (const [name, answer] of [
+        ['field errors', json(422, { error: { code: 'validation_failed', message: 'x', issues: [issue] } })],
+        ['general problem', json(418, { error: { code: 'teapot', message: 'x' } })],
+      ] as const) {
+        stubFetch({ 'GET /activities/act-zwem': () => json(200, activity()), 'POST /activities/act-zwem/registrations': () => answer.clone() });
+        const el = await mount({ activity: 'act-zwem', lang: 'nl' });
+        await fillTo(el, 'check');
+        el.setAttribute('lang', lang);
+        await settle(el);
+        await next(el);
+        await noViolations(el, name);
+        el.remove();
+        forget();
+      }
     });
 
     it('network failure and the family\'s own view', async () => {

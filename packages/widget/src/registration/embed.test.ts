@@ -13,6 +13,7 @@ import {
   setViewport,
   settle,
   type,
+  until,
   withActivity,
   forget,
 } from '../testing/helpers.js';
@@ -133,21 +134,30 @@ describe('embedding anywhere', () => {
         'POST /activities/act-zwem/registrations': () => json(201, created('confirmed')),
       });
       el = await mount();
-      const check = (where: string) => {
+      const fits = (where: string) => {
         const r = $(el!, '.root')!;
         assert(r.scrollWidth <= r.clientWidth, `${where}: root ${r.scrollWidth} > ${r.clientWidth}`);
         assert(document.documentElement.scrollWidth <= 320, `${where}: page ${document.documentElement.scrollWidth} > 320`);
       };
-      check('activity');
+      // In Dutch, and in Arabic (right to left, other words) on the same step.
+      const check = async (where: string) => {
+        fits(where);
+        el!.setAttribute('lang', 'ar');
+        await until(el!, () => $(el!, '.root')!.dir === 'rtl', 'Arabic');
+        fits(`${where} (ar)`);
+        el!.setAttribute('lang', 'nl');
+        await until(el!, () => $(el!, '.root')!.dir === 'ltr', 'Dutch');
+      };
+      await check('activity');
       for (const step of ['children', 'contact', 'kanspas', 'check'] as const) {
         forget();
         el.remove();
         el = await mount();
         await fillTo(el, step, ['Amira', 'Noor']);
-        check(step);
+        await check(step);
       }
       await click(el, 'Schrijf Amira en Noor in');
-      check('result');
+      await check('result');
     } finally {
       await setViewport(800, 600);
     }

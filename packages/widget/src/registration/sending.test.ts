@@ -14,6 +14,7 @@ import {
   json,
   lottery,
   mount,
+  settle,
   stubFetch,
   text,
   type,
@@ -225,6 +226,28 @@ describe('sending', () => {
     await fillTo(el, 'check');
     await click(el, 'Schrijf Amira in');
     button(el, 'Probeer opnieuw');
+  });
+
+  it('a refusal from the server is worded in the family’s language', async () => {
+    withActivity(activity(), {
+      'POST /activities/act-zwem/registrations': () =>
+        json(422, {
+          error: {
+            code: 'validation_failed',
+            message: 'Some answers need a change.',
+            issues: [{ path: 'contact.phone', message: 'Give a phone number with 9 to 15 digits.', code: 'phone-format' }],
+          },
+        }),
+    });
+    el = await mount();
+    await fillTo(el, 'check');
+    el.setAttribute('lang', 'fr');
+    await settle(el);
+    $<HTMLButtonElement>(el, 'button.primary')!.click();
+    await settle(el);
+    eq($$(el, '.error-summary a').map((a) => a.textContent!.trim()), ['Écrivez un numéro de téléphone comme 0470 12 34 56.']);
+    eq($(el, '#contact-phone-error')!.textContent!.trim(), 'Écrivez un numéro de téléphone comme 0470 12 34 56.');
+    eq(el.shadowRoot!.activeElement, $(el, '.error-summary'));
   });
 
   it('server issues land on the same fields with the same words, and a new key is used after', async () => {
