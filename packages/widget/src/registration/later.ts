@@ -63,6 +63,8 @@ export async function submit(r: InstapRegistration) {
   }
   if ('network' in res) {
     r.notice = 'network';
+    // When the browser says the connection is back, send again by itself (the same key: never twice).
+    addEventListener('online', () => r.notice == 'network' && r.isConnected && submit(r), { once: true });
     return focusOn(r, '.notice');
   }
   // The server answered: that key is spent, so a corrected answer gets a fresh one.

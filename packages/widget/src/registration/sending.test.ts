@@ -18,6 +18,7 @@ import {
   stubFetch,
   text,
   type,
+  until,
   view,
   withActivity,
   forget,
@@ -160,6 +161,23 @@ describe('sending', () => {
     eq(posts[1].headers['idempotency-key'], posts[0].headers['idempotency-key']);
     eq(posts[1].body, posts[0].body);
     eq(heading(el), 'Amira is ingeschreven');
+  });
+
+  it('sends again by itself when the connection comes back, with the same key', async () => {
+    let fail = true;
+    const calls = withActivity(activity(), {
+      'POST /activities/act-zwem/registrations': () => (fail ? 'network-error' : json(201, created('confirmed'))),
+    });
+    el = await mount();
+    await fillTo(el, 'check');
+    await click(el, 'Schrijf Amira in');
+    includes(text(el), 'Het versturen lukt niet');
+    fail = false;
+    window.dispatchEvent(new Event('online'));
+    await until(el, () => heading(el!) === 'Amira is ingeschreven', 'the result');
+    const posts = calls.filter((c) => c.method === 'POST');
+    eq(posts.length, 2);
+    eq(posts[1].headers['idempotency-key'], posts[0].headers['idempotency-key']);
   });
 
   it('digits from an Arabic keyboard are read and sent as 0–9', async () => {
