@@ -1,5 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit/html.js';
-import type { PublicActivity, RegistrationCreated } from '@instap/core/schemas';
+import type { PublicActivity } from '@instap/core/schemas';
 import type { Language } from '@instap/core/rules';
 import { priceFor } from '@instap/core/pricing';
 import { getActivity, uuid } from '../api.js';
