@@ -120,14 +120,14 @@ export function priceFor(input: PriceInput): PriceBreakdown {
 }
 
 /** "€ 8" or "€ 12,50", in the family's language. */
+const moneyFormats = new Map<string, Intl.NumberFormat>();
 export function formatCents(cents: number, locale = 'nl-BE'): string {
   const whole = cents % 100 === 0;
-  return new Intl.NumberFormat(locale, {
-    style: 'currency',
-    currency: 'EUR',
-    minimumFractionDigits: whole ? 0 : 2,
-    maximumFractionDigits: 2,
-  }).format(cents / 100);
+  // Made once per locale: building an Intl formatter costs far more than using it.
+  const key = locale + whole;
+  let f = moneyFormats.get(key);
+  if (!f) moneyFormats.set(key, (f = new Intl.NumberFormat(locale, { style: 'currency', currency: 'EUR', minimumFractionDigits: whole ? 0 : 2, maximumFractionDigits: 2 })));
+  return f.format(cents / 100);
 }
 
 /**

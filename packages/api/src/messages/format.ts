@@ -9,12 +9,32 @@ export const TIME_ZONE = 'Europe/Brussels';
 
 const asDate = (v: string | Date) => (typeof v === 'string' ? new Date(v) : v);
 
+/**
+ * One formatter per locale and kind, made once: building an Intl formatter costs far more than
+ * using it, and messages are written while a registration holds its activity's lock.
+ */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatter(locale: string, kind: 'day' | 'time' | 'ymd'): Intl.DateTimeFormat {
+  const key = `${locale} ${kind}`;
+  let f = formatters.get(key);
+  if (!f) {
+    const options: Intl.DateTimeFormatOptions =
+      kind === 'day'
+        ? { weekday: 'long', day: 'numeric', month: 'long' }
+        : kind === 'time'
+          ? { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }
+          : { year: 'numeric', month: '2-digit', day: '2-digit' };
+    formatters.set(key, (f = new Intl.DateTimeFormat(locale, { timeZone: TIME_ZONE, ...options })));
+  }
+  return f;
+}
+
 export function dayText(value: string | Date, cat: Catalogue): string {
-  return new Intl.DateTimeFormat(cat.locale, { timeZone: TIME_ZONE, weekday: 'long', day: 'numeric', month: 'long' }).format(asDate(value));
+  return formatter(cat.locale, 'day').format(asDate(value));
 }
 
 export function timeText(value: string | Date, cat: Catalogue): string {
-  return new Intl.DateTimeFormat(cat.locale, { timeZone: TIME_ZONE, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(asDate(value));
+  return formatter(cat.locale, 'time').format(asDate(value));
 }
 
 /** "dinsdag 3 maart om 12:00" */
@@ -38,7 +58,7 @@ export function joinNames(names: readonly string[], and: string): string {
 
 /** The calendar date in Brussels, YYYY-MM-DD. */
 export function brusselsDate(value: Date): string {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(value);
+  const parts = formatter('en-CA', 'ymd').formatToParts(value);
   const get = (t: string) => parts.find((p) => p.type === t)!.value;
   return `${get('year')}-${get('month')}-${get('day')}`;
 }
