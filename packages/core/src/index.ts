@@ -5,3 +5,4 @@ export * from './readability.js';
 export * from './schemas/index.js';
 export * from './draw.js';
 export * from './workdays.js';
+export * from './plural.js';

@@ -1,3 +1,4 @@
+import { arabicCount } from '@instap/core/plural';
 import type { Messages } from './nl.js';
 import type { More } from './nl-more.js';
 
@@ -190,7 +191,7 @@ const ar: Messages & More = {
   apSending: 'نرسل طلبك الآن.',
   apDoneTitle: 'وصلنا طلبك',
   apDone: (org, days, mail) =>
-    `${mail ? 'سيراسلك' : 'سيتصل بك'} ${org} خلال ${days === 1 ? 'يوم عمل واحد' : days === 2 ? 'يومَي عمل' : days < 11 ? `${days} أيام عمل` : `${days} يوم عمل`}.`,
+    `${mail ? 'سيراسلك' : 'سيتصل بك'} ${org} خلال ${arabicCount(days, ['يوم عمل واحد', 'يومَي عمل', '# أيام عمل', '# يوم عمل'])}.`,
   apBy: (date) => `أي في موعد أقصاه ${date}.`,
   apCall: (org) => `تفضّل الكلام الآن؟ اتصل بـ ${org}.`,
   apTooMany: 'لقد طلبت عدة مرات. سنتواصل معك. أو اتصل بنا:',

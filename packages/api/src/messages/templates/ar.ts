@@ -1,4 +1,5 @@
 /** Arabic (Modern Standard, simple): right to left; digits stay Latin, like the phone numbers. */
+import { arabicCount } from '@instap/core';
 import type { Catalogue } from './types.js';
 
 export const ar: Catalogue = {
@@ -9,7 +10,7 @@ export const ar: Catalogue = {
   and: 'و',
   session: (date, start, end) => `${date}، من ${start} إلى ${end}`,
   at: (date, time) => `${date} الساعة ${time}`,
-  moreSessions: (n) => `و${n} مرات أخرى. كل المواعيد في صفحتك.`,
+  moreSessions: (n) => `و${arabicCount(n, ['مرة أخرى', 'مرتان أخريان', '# مرات أخرى', '# مرة أخرى'])}. كل المواعيد في صفحتك.`,
   labels: {
     sessions: 'متى:',
     where: 'أين:',
@@ -103,7 +104,7 @@ export const ar: Catalogue = {
       subject: `${v.org} سيتصل بك`,
       lines: [
         'وصلنا طلبك لموعد.',
-        `${v.byPhone ? 'نتصل بك' : 'نكتب لك'} خلال ${v.workdays} أيام عمل.`,
+        `${v.byPhone ? 'نتصل بك' : 'نكتب لك'} خلال ${arabicCount(v.workdays, ['يوم عمل واحد', 'يومَي عمل', '# أيام عمل', '# يوم عمل'])}.`,
         `يعني في موعد أقصاه ${v.by}.`,
         'لا تحتاج أن تفعل شيئًا.',
         'لم تسمع منا بعد هذا اليوم؟ اتصل بنا.',
