@@ -3,8 +3,12 @@ import { UpdatingElement } from '../../packages/widget/src/updating-element.js';
 
 /** The floor: the smallest useful element on the widget's own base (lit-html and UpdatingElement). */
 class InstapFloor extends UpdatingElement {
-  static override styles = ':host{display:block}';
-  static override properties = { name: {} };
+  static override get styles() {
+    return ':host{display:block}';
+  }
+  static override get properties() {
+    return { name: {} };
+  }
   name = 'Instap';
   protected override render() {
     return html`<p>Hallo ${this.name}</p>`;

@@ -10,13 +10,17 @@ import { UpdatingElement, type Changed, type PropertyDeclarations } from './upda
 const LANGUAGE_KEY = 'instap:language';
 
 export class InstapElement extends UpdatingElement {
-  static override styles = styles;
-  static override properties: PropertyDeclarations = {
-    lang: {},
-    apiBase: { attribute: 'api-base' },
-    clock: { attribute: false },
-    m: { state: true },
-  };
+  static override get styles() {
+    return styles;
+  }
+  static override get properties(): PropertyDeclarations {
+    return {
+      lang: {},
+      apiBase: { attribute: 'api-base' },
+      clock: { attribute: false },
+      m: { state: true },
+    };
+  }
 
   override lang = '';
   apiBase = '';

@@ -8,14 +8,18 @@ let n = 0;
 const tag = () => `x-updating-${++n}`;
 
 class Probe extends UpdatingElement {
-  static override properties: PropertyDeclarations = {
-    name: {},
-    apiBase: { attribute: 'api-base' },
-    open: { type: Boolean, reflect: true },
-    count: { state: true },
-    echo: { attribute: false },
-  };
-  static override styles = ':host{display:block;color:rgb(1, 2, 3)}';
+  static override get properties(): PropertyDeclarations {
+    return {
+      name: {},
+      apiBase: { attribute: 'api-base' },
+      open: { type: Boolean, reflect: true },
+      count: { state: true },
+      echo: { attribute: false },
+    };
+  }
+  static override get styles() {
+    return ':host{display:block;color:rgb(1, 2, 3)}';
+  }
   name = 'first';
   apiBase = '';
   open = false;

@@ -7,7 +7,7 @@
  * Why not LitElement: its base class (ReactiveElement) is 2.4 KB of the 15 KB every family
  * downloads, for controllers, converters, decorators and property options the widget never uses.
  * The behaviour kept is LitElement's own, so the templates read the same:
- * - `static properties` declares reactive properties: `{}` follows the lower-case attribute,
+ * - `static get properties()` declares reactive properties: `{}` follows the lower-case attribute,
  *   `attribute: 'api-base'` another one, `attribute: false` or `state: true` none;
  *   `type: Boolean` reads presence; `reflect: true` (Booleans only) writes the attribute back.
  * - A change calls `requestUpdate(name, old)`; the first draw waits for the first connection.
@@ -35,9 +35,15 @@ const declared = new WeakMap<object, Declared>();
 const sheets = new Map<string, CSSStyleSheet>();
 
 export class UpdatingElement extends HTMLElement {
-  static properties: PropertyDeclarations = {};
+  // Static getters, not static fields: fields compile to static blocks, which Safari before 16.4
+  // (the last Safari of many older iPhones is 15) cannot parse, and then nothing shows at all.
+  static get properties(): PropertyDeclarations {
+    return {};
+  }
   /** The shadow root's CSS, one string. */
-  static styles = '';
+  static get styles() {
+    return '';
+  }
 
   /** Called by the browser once per class, at `customElements.define`: the accessors are made here. */
   static get observedAttributes() {

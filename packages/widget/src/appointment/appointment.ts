@@ -42,13 +42,15 @@ import type { Screen } from '../registration/registration.js';
  * @cssprop --instap-radius - corner radius (default 6px).
  */
 export class InstapAppointment extends InstapElement {
-  static override properties: PropertyDeclarations = {
-    organisation: {},
-    context: { attribute: false },
-    prefill: { attribute: false },
-    embedded: { type: Boolean, reflect: true },
-    flow: { state: true },
-  };
+  static override get properties(): PropertyDeclarations {
+    return {
+      organisation: {},
+      context: { attribute: false },
+      prefill: { attribute: false },
+      embedded: { type: Boolean, reflect: true },
+      flow: { state: true },
+    };
+  }
 
   organisation = '';
   context?: AppointmentContext;

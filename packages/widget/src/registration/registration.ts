@@ -74,22 +74,24 @@ export interface Screen {
  * @cssprop --instap-radius - corner radius of buttons, inputs and boxes (default 6px).
  */
 export class InstapRegistration extends InstapElement {
-  static override properties: PropertyDeclarations = {
-    activity: {},
-    token: {},
-    referral: {},
-    data: state,
-    notice: state,
-    result: state,
-    loadState: state,
-    d: state,
-    errors: state,
-    busy: state,
-    helpOpen: state,
-    speaking: state,
-    sub: state,
-    lateX: state,
-  };
+  static override get properties(): PropertyDeclarations {
+    return {
+      activity: {},
+      token: {},
+      referral: {},
+      data: state,
+      notice: state,
+      result: state,
+      loadState: state,
+      d: state,
+      errors: state,
+      busy: state,
+      helpOpen: state,
+      speaking: state,
+      sub: state,
+      lateX: state,
+    };
+  }
 
   activity = '';
   token = '';
