@@ -178,7 +178,7 @@ export const styles = `
   .back::before {
     content: '‹ ';
   }
-  :host(:dir(rtl)) .back::before,
+  /* .root always carries dir; :dir() in a selector list would drop the whole rule on Safari 15. */
   [dir='rtl'] .back::before {
     content: '› ';
   }

@@ -44,6 +44,10 @@ describe('activity texts per language', () => {
     eq(getComputedStyle(title).direction, 'ltr');
     for (const e of $$(el, '.content [lang="nl"]')) eq(e.getAttribute('dir'), 'auto');
     eq($$(el, '.content [lang="nl"]').length, 4, 'title, summary, place, what to bring');
+    // The back link points the way of the text: right to left.
+    $<HTMLButtonElement>(el, 'button.primary')!.click();
+    await settle(el);
+    eq(getComputedStyle($(el, '.back')!, '::before').content, '"› "');
   });
 
   const pick = async (lang: string) => {
