@@ -103,10 +103,13 @@ describe('readability (Flesch–Douma)', () => {
   });
 
   it('reports jargon: technical words always, other terms unless the same text explains them', () => {
-    expect(readability('Scan de QR-code. Log in met je account.').unexplained).toEqual(['qr-code', 'account']);
+    expect(readability('Scan de QR-code. Log in met je account.').unexplained).toEqual(['qr', 'qr-code', 'account']);
     expect(readability('Vul het nummer van je UiTPAS in.').unexplained).toEqual(['uitpas']);
     expect(readability('Vul het nummer van je UiTPAS in. Het staat op je pas.').unexplained).toEqual([]);
     expect(readability('Je kind staat op de wachtlijst.').unexplained).toEqual([]);
+    // Compounds, plurals and other forms count too.
+    expect(readability('Vul je UiTPAS-nummer in.').unexplained).toEqual(['uitpas']);
+    expect(readability('Scan de QR-codes. Heb je accounts? Ben je ingelogd?').unexplained).toEqual(['qr', 'qr-code', 'ingelogd', 'account']);
   });
 
   it('reports forbidden words, whatever their case', () => {

@@ -19,6 +19,7 @@ export const JARGON: Readonly<Record<string, RegExp | null>> = {
   qr: null,
   'qr-code': null,
   inloggen: null,
+  ingelogd: null,
   login: null,
   account: null,
   wachtwoord: null,
@@ -75,6 +76,14 @@ export interface Readability {
   unexplained: string[];
 }
 
+/** Each word, the parts of a hyphenated one ("uitpas-nummer"), and each without a plural ending ("accounts"). */
+function wordForms(lower: string[]): Set<string> {
+  const out = new Set<string>();
+  for (const w of lower)
+    for (const part of [w, ...w.split('-')]) for (const form of [part, part.replace(/s$/, ''), part.replace(/en$/, '')]) out.add(form);
+  return out;
+}
+
 export function readability(text: string): Readability {
   const ss = sentences(text);
   const ws = ss.flatMap(words);
@@ -98,7 +107,7 @@ export function readability(text: string): Readability {
     longestSentenceWords: longestWords,
     forbidden: FORBIDDEN_WORDS.filter((f) => lower.includes(f)),
     unexplained: Object.entries(JARGON)
-      .filter(([term, explained]) => lower.includes(term) && !explained?.test(text))
+      .filter(([term, explained]) => wordForms(lower).has(term) && !explained?.test(text))
       .map(([term]) => term),
   };
 }
