@@ -102,6 +102,23 @@ describe('the element base (UpdatingElement)', () => {
     el.remove();
   });
 
+  it('a change made while drawing gets a draw of its own', async () => {
+    class Eager extends Probe {
+      protected override render() {
+        if (this.count === 0) this.count = 1; // e.g. a ref callback that learns something
+        return super.render();
+      }
+    }
+    const name = tag();
+    customElements.define(name, Eager);
+    const el = document.createElement(name) as Probe;
+    document.body.append(el);
+    await el.updateComplete;
+    await el.updateComplete;
+    eq(shown(el), 'first 1 echo first');
+    el.remove();
+  });
+
   it('reflects a Boolean property to its attribute, and reads the attribute as presence', async () => {
     const el = await mounted(define(Probe));
     assert(!el.hasAttribute('open'), 'no attribute while false');

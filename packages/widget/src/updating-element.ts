@@ -130,11 +130,12 @@ export class UpdatingElement extends HTMLElement {
       this.willUpdate(changed);
       for (const [name, d, attribute] of declared.get(this.constructor)!)
         if (d.reflect && attribute && changed.has(name)) this.toggleAttribute(attribute, !!this[name as keyof this]);
-      render(this.render(), this.renderRoot, { host: this });
     } finally {
+      // From here on a change asks for a draw of its own (as in Lit), even one made while drawing.
       this.#changed = new Map();
       this.#pending = false;
     }
+    render(this.render(), this.renderRoot, { host: this });
     return true;
   }
 
