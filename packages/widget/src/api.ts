@@ -33,7 +33,12 @@ export interface RegistrationBody {
 
 export async function call<T>(base: string, path: string, init?: RequestInit): Promise<ApiResult<T>> {
   // No answer at all (a throw) and a 5xx are the same to a family: the network.
-  const res = await fetch(`${base.replace(/\/$/, '')}/api/v1${path}`, { ...init, headers: { Accept: 'application/json', ...init?.headers } }).catch(() => null);
+  // A request that hangs (a dead mobile connection) ends after 30 s, as a network failure: the
+  // family gets "Probeer opnieuw" instead of "We versturen" for good (a retry is safe: same key).
+  const stop = new AbortController();
+  const timer = setTimeout(() => stop.abort(), 30e3);
+  const res = await fetch(`${base.replace(/\/$/, '')}/api/v1${path}`, { ...init, signal: stop.signal, headers: { Accept: 'application/json', ...init?.headers } }).catch(() => null);
+  clearTimeout(timer);
   if (!res || res.status >= 500) return { ok: false, status: 0, network: true };
   // An empty or non-JSON body is null: handled below.
   const body: unknown = await res.json().catch(() => null);

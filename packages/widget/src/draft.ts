@@ -16,8 +16,8 @@ export interface Draft {
   uitpas?: string;
   step: Step;
   idempotencyKey: string;
-  /** The first body sent under `idempotencyKey`: the server may hold it even when no answer came back. */
-  pending?: RegistrationBody;
+  /** Every body sent under `idempotencyKey` without an answer: the server may hold any of them. */
+  sent?: RegistrationBody[];
 }
 
 const key = (activityId: string) => `instap:draft:${activityId}`;
@@ -55,6 +55,8 @@ export interface Result {
   created: RegistrationCreated;
   names: string[];
   kanspas: boolean;
+  /** The family changed answers after a lost answer, but the first ones had arrived: those count. */
+  unsent?: true;
 }
 
 /**

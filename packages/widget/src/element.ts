@@ -60,16 +60,22 @@ export class InstapElement extends UpdatingElement {
   /** The family picks a language in the switch: it stays their language on this site. */
   choose(lang: Language) {
     this.chosen = true;
-    local((s) => s.setItem(LANGUAGE_KEY, lang));
-    void this.setLanguage(lang);
+    return this.setLanguage(lang).then((ok) => (ok && local((s) => s.setItem(LANGUAGE_KEY, lang)), ok));
   }
 
-  /** Switches language; other catalogues arrive as separate chunks. The last choice wins, even when an earlier catalogue arrives later. */
-  async setLanguage(lang: Language) {
+  /**
+   * Switches language; other catalogues arrive as separate chunks. The last choice wins, even when
+   * an earlier catalogue arrives later. A catalogue that does not arrive (a weak connection) leaves
+   * the language on show, and the switch says so again. True when the language changed.
+   */
+  async setLanguage(lang: Language): Promise<boolean> {
     this.want = lang;
     const ticket = ++this.#ticket;
-    const m = await loadMessages(lang);
-    if (ticket === this.#ticket) this.m = m;
+    const m = await loadMessages(lang).catch(() => null);
+    if (ticket !== this.#ticket) return false;
+    if (m) this.m = m;
+    else this.want = this.m.lang as Language;
+    return !!m;
   }
 
   /** The outer box, in the family's language and direction. */

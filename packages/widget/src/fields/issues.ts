@@ -48,16 +48,22 @@ export const contactLocator = (m: M, id: string, prefix = '') => (path: string, 
  * "closed", "not open" and "not found" are screens with a next step. Returns what takes focus.
  */
 export function refused(r: InstapRegistration, e: ApiError): string {
-  const contact = contactLocator(r.m, 'contact', 'contact.');
-  const fieldErrors =
-    e.code === 'validation_failed' &&
-    fromIssues(e, (path, p) => {
-      const child = /^children\.(\d+)\.(firstName|birthYear)$/.exec(path);
-      if (path === 'uitpasNumber') return uitpasError(r.m);
-      if (!child) return contact(path, p);
-      return +child[1] < r.d.children.length ? childProblem(r, +child[1], child[2] as 'firstName', p) : null;
-    });
+  // In the language on show: called again when the family switches language.
+  const onFields = () => {
+    const contact = contactLocator(r.m, 'contact', 'contact.');
+    return (
+      e.code === 'validation_failed' &&
+      fromIssues(e, (path, p) => {
+        const child = /^children\.(\d+)\.(firstName|birthYear)$/.exec(path);
+        if (path === 'uitpasNumber') return uitpasError(r.m);
+        if (!child) return contact(path, p);
+        return +child[1] < r.d.children.length ? childProblem(r, +child[1], child[2] as 'firstName', p) : null;
+      })
+    );
+  };
+  const fieldErrors = onFields();
   if (fieldErrors) {
+    r.reword = () => onFields() || [];
     r.fromCheck = true;
     const id = fieldErrors[0].id;
     r.set({ step: id.startsWith('child') ? 'children' : id === 'uitpas' ? 'kanspas' : 'contact' });

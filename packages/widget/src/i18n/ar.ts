@@ -137,6 +137,7 @@ const ar: Messages & More = {
   questions: 'أسئلة؟',
   addToCalendar: 'أضف إلى التقويم',
   registerAgain: 'سجّل شخصاً آخر',
+  unsentText: 'وصلنا تسجيلك الأول من قبل. لذلك لم نرسل التغيير.',
   keepTitle: 'احتفظ بهذا الرابط',
   keepText: 'بهذا الرابط يمكنك لاحقاً أن ترى تسجيلك أو تلغيه.',
 

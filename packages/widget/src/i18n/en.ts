@@ -133,6 +133,7 @@ const en: Messages & More = {
   questions: 'Questions?',
   addToCalendar: 'Add to my calendar',
   registerAgain: 'Sign up someone else',
+  unsentText: 'Your first sign-up had already reached us. So your change was not sent.',
   keepTitle: 'Keep this link',
   keepText: 'With this link you can see or cancel your sign-up later.',
 

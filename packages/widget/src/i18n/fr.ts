@@ -133,6 +133,7 @@ const fr: Messages & More = {
   questions: 'Des questions ?',
   addToCalendar: 'Ajouter à mon agenda',
   registerAgain: 'Inscrire quelqu’un d’autre',
+  unsentText: 'Votre première inscription nous était déjà parvenue. Votre modification n’a donc pas été envoyée.',
   keepTitle: 'Gardez ce lien',
   keepText: 'Avec ce lien, vous pouvez revoir ou annuler votre inscription plus tard.',
 

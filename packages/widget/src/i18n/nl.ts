@@ -130,6 +130,7 @@ const nl = {
   questions: 'Vragen?',
   addToCalendar: 'Zet in je agenda',
   registerAgain: 'Schrijf nog iemand in',
+  unsentText: 'Je eerste inschrijving was al bij ons. Je wijziging is dus niet verstuurd.',
   keepTitle: 'Bewaar deze link',
   keepText: 'Met deze link kan je je inschrijving later bekijken of annuleren.',
 

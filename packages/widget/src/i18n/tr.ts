@@ -131,6 +131,7 @@ const tr: Messages & More = {
   questions: 'Sorunuz mu var?',
   addToCalendar: 'Takvimime ekle',
   registerAgain: 'Başka birini kaydedin',
+  unsentText: 'İlk kaydınız bize zaten ulaşmıştı. Bu yüzden değişikliğiniz gönderilmedi.',
   keepTitle: 'Bu bağlantıyı saklayın',
   keepText: 'Bu bağlantı ile kaydınızı daha sonra görebilir veya iptal edebilirsiniz.',
 

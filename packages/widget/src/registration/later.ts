@@ -38,37 +38,44 @@ export const uitpasErrors = (r: InstapRegistration): FieldError[] =>
 
 /**
  * Sends the answers with the draft's Idempotency-Key. When an answer got lost on the way, the
- * server may hold the first answers sent under that key (`pending`). If the family changed them
- * since, the server refuses the key for the new ones; the first ones, sent again, return the
- * registration that was made. So a family is never registered twice.
+ * server may hold any of the answers sent under that key (`sent`, each kept before it goes out).
+ * If the family changed them since, the server refuses the key for the new ones; then each
+ * earlier one is sent again, newest first, until one returns the registration that was made.
+ * So a family is never registered twice, and the key is never dropped while that is unknown.
  */
 export async function submit(r: InstapRegistration) {
   if (r.busy) return;
-  let sent = body(r);
-  if (!r.d.pending) r.set({ pending: sent });
+  const answers = body(r);
+  const same = (b: RegistrationBody) => JSON.stringify(b) == JSON.stringify(answers);
+  const prior = (r.d.sent ?? []).filter((b) => !same(b));
+  r.set({ sent: [...prior, answers] });
   r.busy = true;
   r.notice = undefined;
   r.errors = [];
+  let sent = answers;
   let res = await createRegistration(r.base, r.activity, sent, r.d.idempotencyKey);
-  if (!res.ok && !('network' in res) && res.error.code === 'idempotency_key_reused')
-    res = await createRegistration(r.base, r.activity, (sent = r.d.pending!), r.d.idempotencyKey);
+  for (const b of prior.reverse())
+    if (!res.ok && !('network' in res) && res.error.code == 'idempotency_key_reused') res = await createRegistration(r.base, r.activity, (sent = b), r.d.idempotencyKey);
   r.busy = false;
   if (res.ok) {
     clearDraft(r.activity);
-    r.result = { created: res.data, names: sent.children.map((c) => c.firstName), kanspas: sent.kanspas };
+    r.result = { created: res.data, names: sent.children.map((c) => c.firstName), kanspas: sent.kanspas, ...(sent != answers && { unsent: true }) };
     keepResult(r.activity, r.result);
     const { id, status, waitlistPosition } = res.data;
     r.dispatchEvent(new CustomEvent('instap-registered', { bubbles: true, composed: true, detail: { id, status, waitlistPosition } }));
     return focusOn(r);
   }
-  if ('network' in res) {
+  if ('network' in res || res.error.code == 'idempotency_key_reused') {
     r.notice = 'network';
-    // When the browser says the connection is back, send again by itself (the same key: never twice).
-    addEventListener('online', () => r.notice == 'network' && r.isConnected && submit(r), { once: true });
+    // When the browser says the connection is back, send again by itself (the same key: never
+    // twice). One listener per element, gone with it.
+    r.offline?.abort();
+    r.offline = new AbortController();
+    addEventListener('online', () => r.notice == 'network' && submit(r), { once: true, signal: r.offline.signal });
     return focusOn(r, '.notice');
   }
   // The server answered: that key is spent, so a corrected answer gets a fresh one.
-  r.set({ pending: undefined, idempotencyKey: uuid() });
+  r.set({ sent: undefined, idempotencyKey: uuid() });
   // A refusal is rare (the checks of "Doorgaan" are the API's own), so its reader is a chunk of its
   // own; the server answered, so the network is there. Meanwhile "We versturen" stays on screen.
   r.busy = true;
@@ -155,11 +162,12 @@ export function checkStep(r: InstapRegistration, m: M) {
 export function resultScreen(r: InstapRegistration) {
   const m = r.m;
   const a = r.data!;
-  const { created, names, kanspas } = r.result!;
+  const { created, names, kanspas, unsent } = r.result!;
   const link = `${r.base}/r/${encodeURIComponent(created.token)}`;
   const firstToCome = a.sessions.find((s) => Date.parse(s.startsAt) > r.clock().getTime()) ?? a.sessions[0];
   const s = created.status;
   return html`${heading(s === 'waitlisted' ? m.waitlistTitle : s === 'lottery' ? m.lotteryTitle : m.confirmedTitle(r.names(names), names.length))}
+    ${unsent ? html`<p class="box">${m.unsentText}</p>` : nothing}
     <h3>${m.nextTitle}</h3>
     ${s === 'waitlisted'
       ? html`${created.waitlistPosition ? html`<p>${m.waitlistPositionText(created.waitlistPosition)}</p>` : nothing}

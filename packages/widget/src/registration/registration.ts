@@ -113,6 +113,10 @@ export class InstapRegistration extends InstapElement {
   fromCheck?: boolean;
   /** Texts of the screens in `late` (their language is #late). */
   lateX?: More;
+  /** Ends the wait for the browser's 'online' after a lost answer. */
+  offline?: AbortController;
+  /** Words the server's refusal again, in the language on show (set by a refusal, cleared on the next step). */
+  reword?: () => FieldError[];
   /** Settles when the screens of `late` and their texts have arrived (or failed to). */
   lateReady?: Promise<unknown>;
   #late = '';
@@ -129,6 +133,7 @@ export class InstapRegistration extends InstapElement {
   override disconnectedCallback() {
     super.disconnectedCallback();
     this.hush();
+    this.offline?.abort();
     if ('speechSynthesis' in window) speechSynthesis.removeEventListener('voiceschanged', this.#voices);
   }
 
@@ -171,13 +176,15 @@ export class InstapRegistration extends InstapElement {
   /** Another language: the activity's own texts follow (the service may have written them in it), and so do the errors on show. */
   override async setLanguage(lang: Language) {
     this.hush();
-    await super.setLanguage(lang);
+    const ok = await super.setLanguage(lang);
     const i = STEPS.indexOf(this.d.step);
-    if (this.errors.length && i > 0 && this.m.lang == lang) this.errors = QUESTIONS[i - 1][1](this);
+    if (ok && this.errors.length && i > 0) this.errors = this.reword ? this.reword() : QUESTIONS[i - 1][1](this);
     const id = this.activity;
-    if (!this.data || this.token || this.data.language == this.m.lang) return;
-    const res = await getActivity(this.base, id, lang);
-    if (res.ok && id == this.activity && this.m.lang == lang) this.data = res.data;
+    if (ok && this.data && !this.token && this.data.language != lang) {
+      const res = await getActivity(this.base, id, lang);
+      if (res.ok && id == this.activity && this.m.lang == lang) this.data = res.data;
+    }
+    return ok;
   }
 
   async load() {
@@ -198,7 +205,7 @@ export class InstapRegistration extends InstapElement {
     const saved = loadDraft(id);
     this.d = saved ?? emptyDraft(uuid());
     if (!this.canRegister) this.d = { ...this.d, step: 'activity' };
-    if (saved?.pending) this.notice = 'network';
+    if (saved?.sent) this.notice = 'network';
     this.result = keptResult(id);
     this.loadState = 'ready';
     // Another language was picked while the activity was on its way: its texts follow.
@@ -221,12 +228,11 @@ export class InstapRegistration extends InstapElement {
     return priceFor({ ...price, charter: price, kanspas, children, sessions, now: this.clock() });
   }
 
-  /** From the result: another registration for this activity, from an empty form with a new key. */
-  again() {
+  /** From the result: another registration for this activity, with its places as they are now, an empty form and a new key. */
+  async again() {
     keepResult(this.activity);
-    this.result = undefined;
-    this.d = emptyDraft(uuid());
-    void this.go('children');
+    await this.load();
+    await focusOn(this);
   }
 
   names(children = this.d.children.map((c) => c.firstName.trim())) {
@@ -238,6 +244,7 @@ export class InstapRegistration extends InstapElement {
   /** To a step; `fromCheck` (a "Wijzig" on the check) makes its "Doorgaan" return to the check. */
   async go(step: Step, fromCheck = false) {
     this.hush();
+    this.reword = undefined;
     this.fromCheck = fromCheck;
     this.errors = [];
     this.notice = undefined;
@@ -250,6 +257,7 @@ export class InstapRegistration extends InstapElement {
     const errors = QUESTIONS[i - 1][1](this);
     if (errors.length) {
       this.errors = errors;
+      this.reword = undefined;
       return focusOn(this, '.error-summary');
     }
     void this.go(this.fromCheck ? 'check' : STEPS[i + 1]);
@@ -277,7 +285,11 @@ export class InstapRegistration extends InstapElement {
         <label class="lang">
           <span>${m.languageText}</span>
           <select
-            @change=${(e: Event) => this.choose((e.target as HTMLSelectElement).value as Language)}
+            @change=${(e: Event) => {
+              const s = e.target as HTMLSelectElement;
+              // A language whose texts did not arrive: the switch shows the language on screen again.
+              void this.choose(s.value as Language).then((ok) => ok || (s.value = this.m.lang));
+            }}
           >
             ${Object.entries(LANGUAGE_NAMES).map(([code, name]) => html`<option value=${code} lang=${code} ?selected=${code === m.lang}>${name}</option>`)}
           </select>

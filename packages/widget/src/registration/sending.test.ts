@@ -73,6 +73,10 @@ describe('sending', () => {
     eq(heading(el), 'Amira is ingeschreven');
     eq($<HTMLAnchorElement>(el, 'a.private-link')!.href, `${location.origin}/r/tok-secret-123`);
     await click(el, 'Schrijf nog iemand in');
+    // The activity again, with its places as they are now, then an empty form.
+    eq(heading(el), 'Zwemles voor kinderen');
+    eq(calls.filter((c) => c.method === 'GET').length, 3);
+    await click(el, 'Schrijf in');
     eq(heading(el), 'Wie schrijf je in?');
     eq($<HTMLInputElement>(el, '#child-0-firstName')!.value, '');
     await type(el, 'child-0-firstName', 'Noor');
@@ -233,9 +237,62 @@ describe('sending', () => {
     eq(registered.length, 1, 'registered once');
     const keys = new Set(calls.filter((c) => c.method === 'POST').map((c) => c.headers['idempotency-key']));
     eq(keys.size, 1, 'one key for every send');
-    // What the server holds is what the family sees: Amira's registration.
+    // What the server holds is what the family sees: Amira's registration, and that the change did not go.
     eq(heading(el), 'Amira is ingeschreven');
+    includes(text(el), 'Je eerste inschrijving was al bij ons. Je wijziging is dus niet verstuurd.');
     includes(text(el), 'tok-secret-123');
+  });
+
+  it('three sends under one key, the second one stored: found again, never a second registration', async () => {
+    // The first send never arrives; a language switch makes a second body, stored but its answer
+    // lost (504); back in Dutch, the third body meets a refused key.
+    const stored = new Map<string, string>();
+    const outcomes = ['lost-before', 'lost-after'];
+    const registered: unknown[] = [];
+    const calls = withActivity(activity(), {
+      'POST /activities/act-zwem/registrations': (c) => {
+        const key = c.headers['idempotency-key'];
+        const body = JSON.stringify(c.body);
+        const next = outcomes.shift();
+        if (next === 'lost-before') return 'network-error';
+        const had = stored.get(key);
+        if (had && had !== body) return json(422, { error: { code: 'idempotency_key_reused', message: 'reused' } });
+        if (!had) stored.set(key, body), registered.push(c.body);
+        return next === 'lost-after' ? json(504, {}) : json(201, created('confirmed'));
+      },
+    });
+    el = await mount();
+    await fillTo(el, 'check');
+    await click(el, 'Schrijf Amira in');
+    el.setAttribute('lang', 'en');
+    await settle(el);
+    $<HTMLButtonElement>(el, 'button.primary')!.click();
+    await settle(el);
+    el.setAttribute('lang', 'nl');
+    await settle(el);
+    await click(el, 'Schrijf Amira in');
+    eq(registered.length, 1, 'registered once');
+    eq(new Set(calls.filter((c) => c.method === 'POST').map((c) => c.headers['idempotency-key'])).size, 1, 'one key');
+    eq(heading(el), 'Amira is ingeschreven');
+  });
+
+  it('a lost answer waits for the browser to be online with one listener, however often it fails', async () => {
+    let fail = true;
+    const calls = withActivity(activity(), {
+      'POST /activities/act-zwem/registrations': () => (fail ? 'network-error' : json(201, created('confirmed'))),
+    });
+    el = await mount();
+    await fillTo(el, 'check');
+    await click(el, 'Schrijf Amira in');
+    await click(el, 'Probeer opnieuw');
+    await click(el, 'Probeer opnieuw');
+    const before = calls.filter((c) => c.method === 'POST').length;
+    eq(before, 3);
+    fail = false;
+    window.dispatchEvent(new Event('online'));
+    await until(el, () => heading(el!) === 'Amira is ingeschreven', 'the result');
+    await settle(el);
+    eq(calls.filter((c) => c.method === 'POST').length, before + 1, 'one send when back online');
   });
 
   it('a 500 is treated like a lost connection (the key makes a retry safe)', async () => {
@@ -266,6 +323,10 @@ describe('sending', () => {
     eq($$(el, '.error-summary a').map((a) => a.textContent!.trim()), ['Écrivez un numéro de téléphone comme 0470 12 34 56.']);
     eq($(el, '#contact-phone-error')!.textContent!.trim(), 'Écrivez un numéro de téléphone comme 0470 12 34 56.');
     eq(el.shadowRoot!.activeElement, $(el, '.error-summary'));
+    // Back to Dutch: the server's refusal stays, in Dutch.
+    el.setAttribute('lang', 'nl');
+    await settle(el);
+    eq($$(el, '.error-summary a').map((a) => a.textContent!.trim()), ['Vul een telefoonnummer in zoals 0470 12 34 56.']);
   });
 
   it('server issues land on the same fields with the same words, and a new key is used after', async () => {
