@@ -54,8 +54,11 @@ describe.each(engines())('places and prices on %s', (engine) => {
     const put = await t.admin('PUT', '/charter', { kanspasDiscountPercent: 75, siblingDiscountPercent: 10 });
     expect(put.status).toBe(200);
     expect((await t.call('GET', `/activities/${id}`)).json.price).toMatchObject({ kanspasCents: 1250, kanspasDiscountPercent: 75, siblingDiscountPercent: 10 });
+    // What the widget shows (first child + each brother or sister) is what the registration charges.
+    const shown = (await t.call('GET', `/activities/${id}`)).json.price;
+    expect(shown).toMatchObject({ nowKanspasCents: 1250, nowSiblingKanspasCents: 1125 });
     const two = await register(t, id, { kanspas: true, children: [{ firstName: 'Noor', birthYear: 2017 }, { firstName: 'Adam', birthYear: 2019 }] });
-    expect(two.json.price).toMatchObject({ tariff: 'kanspas', totalCents: 1250 + 1125 });
+    expect(two.json.price).toMatchObject({ tariff: 'kanspas', totalCents: shown.nowKanspasCents + shown.nowSiblingKanspasCents });
     // Only a city admin changes the charter.
     const org = await t.admin('POST', `/organisations/${slug}/api-tokens`, { name: 'script' });
     const asOrg = await t.call('PUT', '/admin/charter', { kanspasDiscountPercent: 10 }, { authorization: `Bearer ${org.json.token}` });
@@ -73,7 +76,7 @@ describe.each(engines())('places and prices on %s', (engine) => {
     const { id } = await setupActivity(t, { sessions, priceCents: 4000, registration: { opensAt: '2026-01-10T08:00:00Z' }, lateJoinUntil: sessions[7]!.startsAt });
     // On 1 March, 4 of 10 lessons (2, 9, 16, 23 Feb) are past.
     const a = (await t.call('GET', `/activities/${id}`)).json;
-    expect(a).toMatchObject({ sessionsToCome: 6, price: { nowStandardCents: 2400, nowKanspasCents: 480 } });
+    expect(a).toMatchObject({ sessionsToCome: 6, price: { nowStandardCents: 2400, nowKanspasCents: 480, nowSiblingStandardCents: 2400, nowSiblingKanspasCents: 480 } });
     const r = await register(t, id, { kanspas: true });
     expect(r.json.price).toMatchObject({ sessionsTotal: 10, sessionsCounted: 6, totalCents: 480 });
     t.time.set(sessions[7]!.startsAt);

@@ -126,8 +126,12 @@ export function toPublicActivity(rec: ActivityRecord, taken: Occupancy, now: Dat
   const charter = charterOf(rec.city);
   const left = placesLeft(placeRules(a), taken, now);
   const kanspasCents = effectiveKanspasCents(a.priceCents, charter, a.kanspasCents);
+  // The price per child as of now, from the same rule that charges the registration (core priceFor):
+  // the widget shows these and adds them up, so the family sees exactly what it will pay.
   const nowPrice = (kanspas: boolean) =>
-    priceFor({ standardCents: a.priceCents, kanspasCents: a.kanspasCents, charter: { ...charter, siblingDiscountPercent: 0 }, kanspas, children: 1, sessions, now }).totalCents;
+    priceFor({ standardCents: a.priceCents, kanspasCents: a.kanspasCents, charter, kanspas, children: 2, sessions, now }).children.map((c) => c.cents);
+  const [nowStandardCents, nowSiblingStandardCents] = nowPrice(false);
+  const [nowKanspasCents, nowSiblingKanspasCents] = nowPrice(true);
   const texts = textsIn(a, language);
   return {
     id: a.id,
@@ -149,8 +153,10 @@ export function toPublicActivity(rec: ActivityRecord, taken: Occupancy, now: Dat
       standardCents: a.priceCents,
       kanspasCents,
       currency: 'EUR',
-      nowStandardCents: nowPrice(false),
-      nowKanspasCents: nowPrice(true),
+      nowStandardCents: nowStandardCents!,
+      nowKanspasCents: nowKanspasCents!,
+      nowSiblingStandardCents: nowSiblingStandardCents!,
+      nowSiblingKanspasCents: nowSiblingKanspasCents!,
       kanspasDiscountPercent: charter.kanspasDiscountPercent,
       siblingDiscountPercent: charter.siblingDiscountPercent,
     },

@@ -140,10 +140,13 @@ export const publicActivitySchema = z.object({
     standardCents: z.number().int(),
     kanspasCents: z.number().int(),
     currency: z.literal('EUR'),
-    /** What a family joining now pays per child (late joiners pay only the sessions to come). */
+    /** What a family joining now pays for its first child (late joiners pay only the sessions to come). */
     nowStandardCents: z.number().int(),
     nowKanspasCents: z.number().int(),
-    /** The city's tariff charter, so the widget computes the same price as the API (core `priceFor`). */
+    /** …and for each brother or sister (the charter's sibling discount applied): a family of n children pays first + (n − 1) × this. */
+    nowSiblingStandardCents: z.number().int(),
+    nowSiblingKanspasCents: z.number().int(),
+    /** The city's tariff charter the prices above follow. */
     kanspasDiscountPercent: z.number().int(),
     siblingDiscountPercent: z.number().int(),
   }),

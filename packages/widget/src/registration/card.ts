@@ -13,8 +13,8 @@ export function activityCard(r: InstapRegistration) {
   const a = r.data!;
   const m = r.m;
   const { phase, closesAt } = a.registration;
-  const std = r.price(false, 1).children[0].cents;
-  const kp = r.price(true, 1).children[0].cents;
+  const std = a.price.nowStandardCents;
+  const kp = a.price.nowKanspasCents;
   const full = a.placesLeft <= 0;
   // placesLeft counts the reserved places too: say how many are for everyone, and how many are kept.
   const general = a.placesLeft - a.reservedPlacesLeft;

@@ -99,7 +99,7 @@ function noticeBox(r: InstapRegistration, m: M) {
 export const calendarButton = (r: InstapRegistration, uid: string) => btn(r.m.addToCalendar, () => downloadIcs(r.m, r.data!, uid, r.base, r.clock()));
 
 /** "Je betaalt € 8": on the kansenpas step and on the check. */
-const youPay = (r: InstapRegistration, m: M) => m.youPay(money(m, r.price(r.d.kanspas).totalCents), r.d.children.length);
+const youPay = (r: InstapRegistration, m: M) => m.youPay(money(m, r.price(r.d.kanspas)), r.d.children.length);
 
 /** Step 3, "Hoe kunnen we je bereiken?": [question, body], drawn in the step frame. */
 export function contactStep(r: InstapRegistration, m: M) {

@@ -13,6 +13,7 @@ import {
   json,
   lottery,
   mount,
+  priced,
   settle,
   stubFetch,
   text,
@@ -77,7 +78,7 @@ describe('the activity, before any question', () => {
     a.sessions = [{ startsAt: '2026-02-28T09:00:00Z', endsAt: '2026-02-28T10:00:00Z' }, ...a.sessions.slice(1), a.sessions[0]];
     a.sessions.sort((x, y) => x.startsAt.localeCompare(y.startsAt));
     a.sessions = a.sessions.slice(0, 3);
-    withActivity(a);
+    withActivity(priced(a));
     el = await mount();
     includes(text(el), 'De reeks is al begonnen. Je betaalt enkel de 2 lessen die nog komen.');
     includes(text(el), '€ 26,66 per kind.');

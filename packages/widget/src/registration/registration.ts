@@ -1,7 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit/html.js';
 import type { PublicActivity } from '@instap/core/schemas';
 import type { Language } from '@instap/core/rules';
-import { priceFor } from '@instap/core/pricing';
 import { getActivity, uuid } from '../api.js';
 import { emptyDraft, keepResult, keptResult, loadDraft, saveDraft, type Draft, type Result, type Step } from '../draft.js';
 import { errorSummary, type FieldError } from '../fields/field.js';
@@ -222,10 +221,10 @@ export class InstapRegistration extends InstapElement {
     saveDraft(this.activity, this.d);
   }
 
+  /** What the family pays in cents: the server's price as of now for the first child, and for each brother or sister. */
   price(kanspas: boolean, children = this.d.children.length) {
-    const { price, sessions } = this.data!;
-    // The activity's price carries the city's charter (kanspas and sibling discounts) too.
-    return priceFor({ ...price, charter: price, kanspas, children, sessions, now: this.clock() });
+    const p = this.data!.price;
+    return kanspas ? p.nowKanspasCents + (children - 1) * p.nowSiblingKanspasCents : p.nowStandardCents + (children - 1) * p.nowSiblingStandardCents;
   }
 
   /** From the result: another registration for this activity, with its places as they are now, an empty form and a new key. */

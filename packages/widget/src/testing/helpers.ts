@@ -39,6 +39,8 @@ export function activity(over: Partial<PublicActivity> = {}): PublicActivity {
       currency: 'EUR',
       nowStandardCents: 4000,
       nowKanspasCents: 800,
+      nowSiblingStandardCents: 4000,
+      nowSiblingKanspasCents: 800,
       kanspasDiscountPercent: 80,
       siblingDiscountPercent: 0,
     },
@@ -53,7 +55,17 @@ export function activity(over: Partial<PublicActivity> = {}): PublicActivity {
     whatToBring: ['Een zwembroek of badpak', 'Een handdoek'],
     organisation: { slug: 'sportdienst-kortrijk', name: 'Sportdienst Kortrijk', phone: '056 27 80 00', email: 'sport@kortrijk.be', uitpas: false },
   };
-  return { ...a, ...over };
+  return priced({ ...a, ...over });
+}
+
+/** The now-prices as the API computes them (core priceFor at NOW), from the activity's prices, charter and sessions. */
+export function priced(a: PublicActivity): PublicActivity {
+  const p = a.price;
+  const perChild = (kanspas: boolean) =>
+    priceFor({ standardCents: p.standardCents, kanspasCents: p.kanspasCents, charter: p, kanspas, children: 2, sessions: a.sessions, now: NOW }).children.map((c) => c.cents);
+  const [nowStandardCents, nowSiblingStandardCents] = perChild(false);
+  const [nowKanspasCents, nowSiblingKanspasCents] = perChild(true);
+  return { ...a, price: { ...p, nowStandardCents: nowStandardCents!, nowKanspasCents: nowKanspasCents!, nowSiblingStandardCents: nowSiblingStandardCents!, nowSiblingKanspasCents: nowSiblingKanspasCents! } };
 }
 
 export const lottery = () =>
