@@ -66,10 +66,16 @@ export const styles = `
   ul {
     padding-inline-start: 1.25em;
   }
-  /* The heading takes focus on every step: outlined only for keyboard users (:focus-visible). */
-  :focus-visible,
+  /*
+   * The heading takes focus on every step: outlined only for keyboard users (:focus-visible).
+   * Two rules: a browser without :focus-visible (Safari before 15.4) drops a whole rule that names it.
+   */
   .error-summary:focus,
   .notice:focus {
+    outline: 3px solid var(--_focus);
+    outline-offset: 2px;
+  }
+  :focus-visible {
     outline: 3px solid var(--_focus);
     outline-offset: 2px;
   }
