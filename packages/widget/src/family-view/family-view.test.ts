@@ -103,3 +103,30 @@ describe('other states in the family\'s own view', () => {
     eq(heading(el), 'هناك مكان فارغ لـ Amira وNoor!');
   });
 });
+
+describe('the family\'s own view (token)', () => {
+  it('shows the registration and cancels only after a confirmation step', async () => {
+    const calls = stubFetch({
+      'GET /registrations/tok-secret-123': () => json(200, view()),
+      'POST /registrations/tok-secret-123/cancel': () => json(200, view('cancelled')),
+    });
+    el = await mount({ token: 'tok-secret-123' });
+    eq(heading(el), 'Je inschrijving voor Zwemles voor kinderen');
+    includes(text(el), 'Je plaats is zeker.');
+    includes(text(el), 'Noor, geboren in 2019');
+    await click(el, 'Annuleer de inschrijving');
+    eq(heading(el), 'Wil je de inschrijving van Amira en Noor annuleren?');
+    eq(calls.filter((c) => c.method === 'POST').length, 0);
+    await click(el, 'Nee, ga terug');
+    await click(el, 'Annuleer de inschrijving');
+    await click(el, 'Ja, annuleer');
+    eq(heading(el), 'Je inschrijving is geannuleerd');
+    eq(calls.filter((c) => c.method === 'POST').length, 1);
+  });
+
+  it('an unknown token: a plain message', async () => {
+    stubFetch({ 'GET /registrations/nope': () => json(404, { error: { code: 'registration_not_found', message: '' } }) });
+    el = await mount({ token: 'nope', lang: 'nl' });
+    eq(heading(el), 'We vinden deze inschrijving niet.');
+  });
+});

@@ -1,4 +1,4 @@
-// Sending a registration and the family's own view: split from registration.test.ts to keep files short.
+// Sending a registration: the body, the result, and the server's refusals. Lost answers are in lost-answers.test.ts.
 import {
   $,
   $$,
@@ -15,15 +15,11 @@ import {
   lottery,
   mount,
   settle,
-  stubFetch,
   text,
   type,
-  until,
-  view,
   withActivity,
   forget,
 } from '../testing/helpers.js';
-import type { RegistrationCreated } from '@instap/core/schemas';
 import type { InstapRegistration } from './registration.js';
 
 let el: InstapRegistration | undefined;
@@ -143,47 +139,6 @@ describe('sending', () => {
     includes(text(el), 'Op donderdag 12 maart loten we. Daarna laten we je weten of je een plaats hebt.');
   });
 
-  it('a network failure keeps everything; the retry re-sends the same body with the same key', async () => {
-    let fail = true;
-    const calls = withActivity(activity(), {
-      'POST /activities/act-zwem/registrations': () => (fail ? 'network-error' : json(201, created('confirmed'))),
-    });
-    el = await mount();
-    await fillTo(el, 'check');
-    await click(el, 'Schrijf Amira in');
-    includes(text(el), 'Het versturen lukt niet');
-    includes(text(el), 'Je antwoorden zijn bewaard.');
-    eq(el.shadowRoot!.activeElement, $(el, '.notice'));
-    // A reload in between loses nothing: the key and the body are stored with the draft.
-    el.remove();
-    el = await mount();
-    eq(heading(el), 'Kijk je antwoorden na');
-    fail = false;
-    await click(el, 'Probeer opnieuw');
-    const posts = calls.filter((c) => c.method === 'POST');
-    eq(posts.length, 2);
-    eq(posts[1].headers['idempotency-key'], posts[0].headers['idempotency-key']);
-    eq(posts[1].body, posts[0].body);
-    eq(heading(el), 'Amira is ingeschreven');
-  });
-
-  it('sends again by itself when the connection comes back, with the same key', async () => {
-    let fail = true;
-    const calls = withActivity(activity(), {
-      'POST /activities/act-zwem/registrations': () => (fail ? 'network-error' : json(201, created('confirmed'))),
-    });
-    el = await mount();
-    await fillTo(el, 'check');
-    await click(el, 'Schrijf Amira in');
-    includes(text(el), 'Het versturen lukt niet');
-    fail = false;
-    window.dispatchEvent(new Event('online'));
-    await until(el, () => heading(el!) === 'Amira is ingeschreven', 'the result');
-    const posts = calls.filter((c) => c.method === 'POST');
-    eq(posts.length, 2);
-    eq(posts[1].headers['idempotency-key'], posts[0].headers['idempotency-key']);
-  });
-
   it('digits from an Arabic keyboard are read and sent as 0–9', async () => {
     const calls = withActivity(activity(), { 'POST /activities/act-zwem/registrations': () => json(201, created('confirmed')) });
     el = await mount();
@@ -201,106 +156,6 @@ describe('sending', () => {
     eq(sent.children[0].birthYear, 2017);
     eq(sent.contact.phone, '0470 12 34 56');
     eq(heading(el), 'Amira is ingeschreven');
-  });
-
-  it('answers changed after a lost answer never register the family twice', async () => {
-    // A server that keeps its word: one stored answer per key, and a key refused for other answers.
-    const stored = new Map<string, { body: string; res: RegistrationCreated }>();
-    let lose = true;
-    const registered: unknown[] = [];
-    const calls = withActivity(activity(), {
-      'POST /activities/act-zwem/registrations': (c) => {
-        const key = c.headers['idempotency-key'];
-        const body = JSON.stringify(c.body);
-        const had = stored.get(key);
-        if (had && had.body !== body) return json(422, { error: { code: 'idempotency_key_reused', message: 'This Idempotency-Key was used for a different request.' } });
-        if (!had) {
-          registered.push(c.body);
-          stored.set(key, { body, res: created('confirmed') });
-        }
-        // The first time, the registration is stored but the answer never reaches the phone.
-        if (lose) return ((lose = false), 'network-error');
-        return json(201, stored.get(key)!.res);
-      },
-    });
-    el = await mount();
-    await fillTo(el, 'check');
-    await click(el, 'Schrijf Amira in');
-    includes(text(el), 'Het versturen lukt niet');
-    // The family adds a brother, and sends again.
-    await click(el, 'Wijzig Kinderen');
-    await click(el, 'Nog een kind toevoegen');
-    await type(el, 'child-1-firstName', 'Noor');
-    await type(el, 'child-1-birthYear', '2019');
-    await click(el, 'Doorgaan');
-    await click(el, 'Schrijf Amira en Noor in');
-    eq(registered.length, 1, 'registered once');
-    const keys = new Set(calls.filter((c) => c.method === 'POST').map((c) => c.headers['idempotency-key']));
-    eq(keys.size, 1, 'one key for every send');
-    // What the server holds is what the family sees: Amira's registration, and that the change did not go.
-    eq(heading(el), 'Amira is ingeschreven');
-    includes(text(el), 'Je eerste inschrijving was al bij ons. Je wijziging is dus niet verstuurd.');
-    includes(text(el), 'tok-secret-123');
-  });
-
-  it('three sends under one key, the second one stored: found again, never a second registration', async () => {
-    // The first send never arrives; a language switch makes a second body, stored but its answer
-    // lost (504); back in Dutch, the third body meets a refused key.
-    const stored = new Map<string, string>();
-    const outcomes = ['lost-before', 'lost-after'];
-    const registered: unknown[] = [];
-    const calls = withActivity(activity(), {
-      'POST /activities/act-zwem/registrations': (c) => {
-        const key = c.headers['idempotency-key'];
-        const body = JSON.stringify(c.body);
-        const next = outcomes.shift();
-        if (next === 'lost-before') return 'network-error';
-        const had = stored.get(key);
-        if (had && had !== body) return json(422, { error: { code: 'idempotency_key_reused', message: 'reused' } });
-        if (!had) stored.set(key, body), registered.push(c.body);
-        return next === 'lost-after' ? json(504, {}) : json(201, created('confirmed'));
-      },
-    });
-    el = await mount();
-    await fillTo(el, 'check');
-    await click(el, 'Schrijf Amira in');
-    el.setAttribute('lang', 'en');
-    await settle(el);
-    $<HTMLButtonElement>(el, 'button.primary')!.click();
-    await settle(el);
-    el.setAttribute('lang', 'nl');
-    await settle(el);
-    await click(el, 'Schrijf Amira in');
-    eq(registered.length, 1, 'registered once');
-    eq(new Set(calls.filter((c) => c.method === 'POST').map((c) => c.headers['idempotency-key'])).size, 1, 'one key');
-    eq(heading(el), 'Amira is ingeschreven');
-  });
-
-  it('a lost answer waits for the browser to be online with one listener, however often it fails', async () => {
-    let fail = true;
-    const calls = withActivity(activity(), {
-      'POST /activities/act-zwem/registrations': () => (fail ? 'network-error' : json(201, created('confirmed'))),
-    });
-    el = await mount();
-    await fillTo(el, 'check');
-    await click(el, 'Schrijf Amira in');
-    await click(el, 'Probeer opnieuw');
-    await click(el, 'Probeer opnieuw');
-    const before = calls.filter((c) => c.method === 'POST').length;
-    eq(before, 3);
-    fail = false;
-    window.dispatchEvent(new Event('online'));
-    await until(el, () => heading(el!) === 'Amira is ingeschreven', 'the result');
-    await settle(el);
-    eq(calls.filter((c) => c.method === 'POST').length, before + 1, 'one send when back online');
-  });
-
-  it('a 500 is treated like a lost connection (the key makes a retry safe)', async () => {
-    withActivity(activity(), { 'POST /activities/act-zwem/registrations': () => json(503, {}) });
-    el = await mount();
-    await fillTo(el, 'check');
-    await click(el, 'Schrijf Amira in');
-    button(el, 'Probeer opnieuw');
   });
 
   it('a refusal from the server is worded in the family’s language', async () => {
@@ -409,31 +264,3 @@ describe('sending', () => {
     assert($(el, '.notice a.tel'));
   });
 });
-
-describe('the family\'s own view (token)', () => {
-  it('shows the registration and cancels only after a confirmation step', async () => {
-    const calls = stubFetch({
-      'GET /registrations/tok-secret-123': () => json(200, view()),
-      'POST /registrations/tok-secret-123/cancel': () => json(200, view('cancelled')),
-    });
-    el = await mount({ token: 'tok-secret-123' });
-    eq(heading(el), 'Je inschrijving voor Zwemles voor kinderen');
-    includes(text(el), 'Je plaats is zeker.');
-    includes(text(el), 'Noor, geboren in 2019');
-    await click(el, 'Annuleer de inschrijving');
-    eq(heading(el), 'Wil je de inschrijving van Amira en Noor annuleren?');
-    eq(calls.filter((c) => c.method === 'POST').length, 0);
-    await click(el, 'Nee, ga terug');
-    await click(el, 'Annuleer de inschrijving');
-    await click(el, 'Ja, annuleer');
-    eq(heading(el), 'Je inschrijving is geannuleerd');
-    eq(calls.filter((c) => c.method === 'POST').length, 1);
-  });
-
-  it('an unknown token: a plain message', async () => {
-    stubFetch({ 'GET /registrations/nope': () => json(404, { error: { code: 'registration_not_found', message: '' } }) });
-    el = await mount({ token: 'nope', lang: 'nl' });
-    eq(heading(el), 'We vinden deze inschrijving niet.');
-  });
-});
-
