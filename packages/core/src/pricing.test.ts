@@ -7,6 +7,7 @@ import {
   formatCents,
   percentOf,
   priceFor,
+  pricesNow,
   roundCents,
   sessionsToCome,
   type PriceInput,
@@ -352,6 +353,19 @@ describe('pricing properties', () => {
           expect(c.cents).toBeLessThanOrEqual(exact + 1e-6);
           expect(c.cents).toBeGreaterThan(exact - 2);
         }
+      }),
+    );
+  });
+
+  it('the prices an activity shows add up to what a family of any size is charged', () => {
+    fc.assert(
+      fc.property(priceInputArb, (input) => {
+        const shown = pricesNow(input);
+        const [first, sibling] = input.kanspas
+          ? [shown.nowKanspasCents, shown.nowSiblingKanspasCents]
+          : [shown.nowStandardCents, shown.nowSiblingStandardCents];
+        const n = Math.max(1, input.children);
+        expect(first + (n - 1) * sibling).toBe(priceFor({ ...input, children: n }).totalCents);
       }),
     );
   });

@@ -119,6 +119,25 @@ export function priceFor(input: PriceInput): PriceBreakdown {
   };
 }
 
+/** What a family joining now pays per child: the first child, and each brother or sister after it. */
+export interface PricesNow {
+  nowStandardCents: number;
+  nowKanspasCents: number;
+  nowSiblingStandardCents: number;
+  nowSiblingKanspasCents: number;
+}
+
+/**
+ * The prices an activity shows, by the rule that charges (priceFor): a family of n children pays
+ * the first child's price plus (n − 1) times a sibling's, with or without kanspas.
+ */
+export function pricesNow(input: Omit<PriceInput, 'kanspas' | 'children'>): PricesNow {
+  const perChild = (kanspas: boolean) => priceFor({ ...input, kanspas, children: 2 }).children.map((c) => c.cents);
+  const [nowStandardCents = 0, nowSiblingStandardCents = 0] = perChild(false);
+  const [nowKanspasCents = 0, nowSiblingKanspasCents = 0] = perChild(true);
+  return { nowStandardCents, nowKanspasCents, nowSiblingStandardCents, nowSiblingKanspasCents };
+}
+
 /** "€ 8" or "€ 12,50", in the family's language. */
 const moneyFormats = new Map<string, Intl.NumberFormat>();
 export function formatCents(cents: number, locale = 'nl-BE'): string {

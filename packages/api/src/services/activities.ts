@@ -3,7 +3,7 @@ import {
   activityProblems,
   effectiveKanspasCents,
   placesLeft,
-  priceFor,
+  pricesNow,
   registrationPhase,
   sessionsToCome,
   type ActivityData,
@@ -126,12 +126,8 @@ export function toPublicActivity(rec: ActivityRecord, taken: Occupancy, now: Dat
   const charter = charterOf(rec.city);
   const left = placesLeft(placeRules(a), taken, now);
   const kanspasCents = effectiveKanspasCents(a.priceCents, charter, a.kanspasCents);
-  // The price per child as of now, from the same rule that charges the registration (core priceFor):
-  // the widget shows these and adds them up, so the family sees exactly what it will pay.
-  const nowPrice = (kanspas: boolean) =>
-    priceFor({ standardCents: a.priceCents, kanspasCents: a.kanspasCents, charter, kanspas, children: 2, sessions, now }).children.map((c) => c.cents);
-  const [nowStandardCents, nowSiblingStandardCents] = nowPrice(false);
-  const [nowKanspasCents, nowSiblingKanspasCents] = nowPrice(true);
+  // The widget shows these and adds them up, so the family sees exactly what it will pay.
+  const prices = pricesNow({ standardCents: a.priceCents, kanspasCents: a.kanspasCents, charter, sessions, now });
   const texts = textsIn(a, language);
   return {
     id: a.id,
@@ -153,10 +149,7 @@ export function toPublicActivity(rec: ActivityRecord, taken: Occupancy, now: Dat
       standardCents: a.priceCents,
       kanspasCents,
       currency: 'EUR',
-      nowStandardCents: nowStandardCents!,
-      nowKanspasCents: nowKanspasCents!,
-      nowSiblingStandardCents: nowSiblingStandardCents!,
-      nowSiblingKanspasCents: nowSiblingKanspasCents!,
+      ...prices,
       kanspasDiscountPercent: charter.kanspasDiscountPercent,
       siblingDiscountPercent: charter.siblingDiscountPercent,
     },

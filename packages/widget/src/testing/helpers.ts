@@ -3,7 +3,7 @@
  * and the test runner's server commands (viewport, keys) without extra packages.
  */
 import type { PublicActivity, RegistrationCreated, RegistrationView } from '@instap/core/schemas';
-import { priceFor } from '@instap/core/pricing';
+import { priceFor, pricesNow } from '@instap/core/pricing';
 import type { InstapElement } from '../element.js';
 import '../index.js';
 import type { InstapRegistration } from '../registration/registration.js';
@@ -61,11 +61,7 @@ export function activity(over: Partial<PublicActivity> = {}): PublicActivity {
 /** The now-prices as the API computes them (core priceFor at NOW), from the activity's prices, charter and sessions. */
 export function priced(a: PublicActivity): PublicActivity {
   const p = a.price;
-  const perChild = (kanspas: boolean) =>
-    priceFor({ standardCents: p.standardCents, kanspasCents: p.kanspasCents, charter: p, kanspas, children: 2, sessions: a.sessions, now: NOW }).children.map((c) => c.cents);
-  const [nowStandardCents, nowSiblingStandardCents] = perChild(false);
-  const [nowKanspasCents, nowSiblingKanspasCents] = perChild(true);
-  return { ...a, price: { ...p, nowStandardCents: nowStandardCents!, nowKanspasCents: nowKanspasCents!, nowSiblingStandardCents: nowSiblingStandardCents!, nowSiblingKanspasCents: nowSiblingKanspasCents! } };
+  return { ...a, price: { ...p, ...pricesNow({ standardCents: p.standardCents, kanspasCents: p.kanspasCents, charter: p, sessions: a.sessions, now: NOW }) } };
 }
 
 export const lottery = () =>
