@@ -5,6 +5,7 @@
  */
 import type { RegistrationCreated } from '@instap/core/schemas';
 import type { RegistrationBody } from './api.js';
+import { local } from './storage.js';
 
 export type Step = 'activity' | 'children' | 'contact' | 'kanspas' | 'check';
 
@@ -29,15 +30,6 @@ export const emptyDraft = (idempotencyKey: string): Draft => ({
   step: 'activity',
   idempotencyKey,
 });
-
-/** localStorage (or sessionStorage), when the browser lets us: blocked (private mode, sandboxed frame) or full, the form still works, it only forgets on reload. */
-export function local<T>(use: (s: Storage) => T, which: 'localStorage' | 'sessionStorage' = 'localStorage'): T | undefined {
-  try {
-    return use(window[which]);
-  } catch {
-    /* blocked, full, or broken JSON: start fresh */
-  }
-}
 
 export const loadDraft = (activityId: string): Draft | null =>
   local((s) => {

@@ -2,7 +2,7 @@
 import { html, type TemplateResult } from 'lit/html.js';
 import type { Language } from '@instap/core/rules';
 import { scriptOrigin } from './api.js';
-import { local } from './draft.js';
+import { local } from './storage.js';
 import { loadMessages, nl, pickLanguage, type Messages } from './i18n/index.js';
 import { styles } from './registration/registration.styles.js';
 import { UpdatingElement, type Changed, type PropertyDeclarations } from './updating-element.js';
