@@ -1,6 +1,8 @@
 import { ensureBootstrapToken, openDatabase, seedDemo, type Database } from '@instap/api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { createServer } from './server.js';
+import { chooseEncoding } from './static.js';
 
 describe('the server', () => {
   let database: Database;
@@ -38,6 +40,40 @@ describe('the server', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toContain('text/javascript');
     expect((await app.request('http://instap.test/widget/../package.json')).status).toBe(404);
+  });
+
+  it('sends the widget compressed, and a revisit costs a 304 instead of the script', async () => {
+    const plain = await app.request('http://instap.test/widget/instap.js', { headers: { 'accept-encoding': 'identity' } });
+    const script = new Uint8Array(await plain.arrayBuffer());
+    expect(plain.headers.get('content-encoding')).toBeNull();
+    const etag = plain.headers.get('etag');
+    expect(etag).toMatch(/^"[\w-]{22}"$/);
+    expect(plain.headers.get('vary')).toBe('Accept-Encoding');
+
+    const br = await app.request('http://instap.test/widget/instap.js', { headers: { 'accept-encoding': 'gzip, deflate, br' } });
+    expect(br.headers.get('content-encoding')).toBe('br');
+    const brBytes = Buffer.from(await br.arrayBuffer());
+    expect(brBytes.length).toBeLessThan(script.length / 2);
+    expect(new Uint8Array(brotliDecompressSync(brBytes))).toEqual(script);
+
+    const gz = await app.request('http://instap.test/widget/instap.js', { headers: { 'accept-encoding': 'gzip;q=1, br;q=0' } });
+    expect(gz.headers.get('content-encoding')).toBe('gzip');
+    expect(new Uint8Array(gunzipSync(Buffer.from(await gz.arrayBuffer())))).toEqual(script);
+    expect(br.headers.get('etag')).toBe(etag);
+
+    const again = await app.request('http://instap.test/widget/instap.js', { headers: { 'if-none-match': etag!, 'accept-encoding': 'br' } });
+    expect(again.status).toBe(304);
+    expect((await again.arrayBuffer()).byteLength).toBe(0);
+    expect(again.headers.get('cache-control')).toContain('must-revalidate');
+  });
+
+  it('chooses an encoding the browser accepts, and none it refuses', () => {
+    expect(chooseEncoding(undefined)).toBeNull();
+    expect(chooseEncoding('gzip, br')).toBe('br');
+    expect(chooseEncoding('br;q=0, gzip')).toBe('gzip');
+    expect(chooseEncoding('*;q=0')).toBeNull();
+    expect(chooseEncoding('*')).toBe('br');
+    expect(chooseEncoding('identity')).toBeNull();
   });
 
   it('has a page for the family link, for one activity, and for a draw', async () => {
