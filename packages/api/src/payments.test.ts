@@ -6,6 +6,7 @@
 import { normaliseOgm } from '@instap/core';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedDemo } from './demo.js';
 import { paymentEntries, paymentSettings } from './db/schema-payments.js';
 import { bookPayment, findByReference } from './services/payments.js';
 import { tick } from './services/scheduler.js';
@@ -268,6 +269,15 @@ describe.each(engines())('payments on %s', (engine) => {
       // A cell starting with + is kept as text in a spreadsheet (csv.ts), so the reference shows as typed.
       expect(first).toContain(`paid,40.00,40.00,2026-03-15T09:00:00.000Z,'${a.payment.reference}`);
     });
+  });
+
+  it('the demo club takes the desk and transfers with a valid IBAN, online off until it enters its own Mollie key', async () => {
+    const ids = await seedDemo(t.db, t.time.clock());
+    const settings = (await t.admin('GET', '/organisations/demo/payments')).json;
+    expect(settings).toMatchObject({ configured: true, methods: ['desk', 'transfer', 'third-party'], iban: IBAN, mollie: { set: false } });
+    const drums = (await t.admin('GET', `/activities/${ids!.activities.drums}/payments`)).json;
+    expect(drums.totals.counts).toMatchObject({ paid: 2, 'partly-paid': 1, open: 4 });
+    expect(drums.registrations[4].payment.transfer.epc).toContain('BE68539007547034');
   });
 
   describe('past due', () => {
