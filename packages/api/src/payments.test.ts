@@ -298,6 +298,14 @@ describe.each(engines())('payments on %s', (engine) => {
       expect(list[0]!.text).toContain('Bel Fatima op 0470 12 34 56');
       expect(list[0]!.text).toMatch(/€\s40/);
       expect(list[0]!.text).toContain('we samen een oplossing');
+      // An agreement to pay in parts takes the call off the list; a missed part puts it back.
+      const inParts = [{ dueAt: new Date(t.time.clock().getTime() + 7 * DAY).toISOString(), amountCents: 2000 }, { dueAt: new Date(t.time.clock().getTime() + 37 * DAY).toISOString(), amountCents: 2000 }];
+      expect((await t.admin('PUT', `/registrations/${r.id}/payments/plan`, { instalments: inParts })).status).toBe(200);
+      await tick(t.db, t.time.clock(), 'http://instap.test');
+      expect(await calls(slug)).toEqual([]);
+      t.time.advance(8 * DAY);
+      await tick(t.db, t.time.clock(), 'http://instap.test');
+      expect(await calls(slug)).toHaveLength(1);
       await record(r.id, { amountCents: 4000, method: 'desk' });
       await tick(t.db, t.time.clock(), 'http://instap.test');
       expect(await calls(slug)).toEqual([]);
