@@ -20,6 +20,7 @@ import { and, asc, eq, isNull, lte, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../db/client.js';
 import { idempotencyKeys, offers, registrationChildren, registrations } from '../db/schema.js';
 import { ApiError, notFound, validationError } from '../errors.js';
+import { drawId } from '@instap/core';
 import { tellFamily } from './family-messages.js';
 import { redeemReferral } from './referrals.js';
 import { charterOf, loadActivity, occupancy, placeRules, toPublicActivity, windowRules, type ActivityRecord } from './activities.js';
@@ -224,5 +225,6 @@ export async function registrationView(db: Db | Tx, row: RegistrationRow, now: D
     contact: { name: row.contactName, phone: row.contactPhone, email: row.contactEmail },
     price: row.price,
     activity: toPublicActivity(rec, taken, now, row.language as Language),
+    drawId: rec.activity.mode === 'lottery' ? drawId(row.id) : null,
   };
 }

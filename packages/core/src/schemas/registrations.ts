@@ -101,6 +101,8 @@ export const registrationViewSchema = z.object({
   contact: z.object({ name: z.string(), phone: z.string().nullable(), email: z.string().nullable() }),
   price: priceBreakdownSchema,
   activity: publicActivitySchema,
+  /** In a lottery: the family's line in the public draw list (12 hex characters of SHA-256 of `id`). */
+  drawId: z.string().nullable().optional(),
 });
 export type RegistrationView = z.infer<typeof registrationViewSchema>;
 
