@@ -74,6 +74,8 @@ export function drawPage(d: PublishedDraw, origin: string, language: Language = 
       dir: t.dir,
       style: `code { word-break: break-all; overflow-wrap: anywhere; font-size: .9em; unicode-bidi: isolate; }
           .value code { font-size: 1em; }
+          main { overflow-wrap: anywhere; }
+          h1 { font-size: 1.75em; line-height: 1.25; }
           .languages ul { display: flex; flex-wrap: wrap; gap: .25rem 1rem; list-style: none; padding: 0; margin: 0 0 1rem; }
           .languages a, .languages span { display: inline-block; padding: .25rem 0; min-height: 24px; }
           .scroll { overflow-x: auto; }
