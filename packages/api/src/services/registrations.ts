@@ -225,6 +225,7 @@ export async function registrationView(db: Db | Tx, row: RegistrationRow, now: D
     contact: { name: row.contactName, phone: row.contactPhone, email: row.contactEmail },
     price: row.price,
     activity: toPublicActivity(rec, taken, now, row.language as Language),
-    drawId: rec.activity.mode === 'lottery' ? drawId(row.id) : null,
+    // Only a registration that is (or was) in the draw has a line in it.
+    drawId: rec.activity.mode === 'lottery' && (row.status === 'lottery' || (rec.activity.drawEntries ?? []).some((e) => e.id === row.id)) ? drawId(row.id) : null,
   };
 }
