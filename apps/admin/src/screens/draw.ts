@@ -18,6 +18,8 @@ const DRAW_PROBLEM: Record<string, string> = {
   window_still_open: 'Het inschrijven is nog open. Loot pas als het gesloten is. Zo krijgt elk gezin dezelfde kans.',
   already_drawn: 'De loting is al gebeurd. Een loting gebeurt maar één keer.',
   not_a_lottery: 'Deze activiteit heeft geen loting. Wie eerst komt, krijgt eerst een plaats.',
+  draw_seed_sealed: 'De loting kan nu niet. Het geheime getal is vergrendeld met een sleutel die deze server niet heeft. Vraag wie Instap beheert om de server met dezelfde sleutel te starten.',
+  draw_seed_mismatch: 'De loting gaat niet door. Het bewaarde geheime getal past niet bij de vingerafdruk. Neem contact op met wie Instap beheert.',
 };
 
 /** A draw id is already short (12 characters): shown whole, as on the public page and in the family's view. */
