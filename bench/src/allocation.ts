@@ -3,7 +3,7 @@
  * story tells) arrive later on average. The same families under plain first-come, first-come with
  * reserved places, and reserved places plus a draw. Pure core rules; seeded, so repeatable.
  */
-import { addPlacement, allocateDraw, mayUseReserved, placeFamily, placesLeft, type DrawEntry, type Occupancy, type PlaceRules } from '@instap/core';
+import { addPlacement, allocateDraw, checkPublishedDraw, commitmentOf, drawId, mayUseReserved, placeFamily, placesLeft, type DrawEntry, type Occupancy, type PlaceRules, type PublishedDraw } from '@instap/core';
 
 /** A small seeded PRNG (mulberry32), so the simulation prints the same figures every run. */
 function prng(seed: number) {
@@ -49,7 +49,8 @@ export interface AllocationShares {
   firstCome: number;
   firstComeWithReserved: number;
   reservedWithDraw: number;
-  drawMs: { registrations: number; ms: number }[];
+  /** The server's draw, and checking it from the published data (pnpm verify-draw). */
+  drawMs: { registrations: number; ms: number; checkMs: number }[];
 }
 
 export function simulate(runs = 50, capacity = 40, reserved = 10): AllocationShares {
@@ -69,10 +70,23 @@ export function simulate(runs = 50, capacity = 40, reserved = 10): AllocationSha
     share.c += count(new Set(drawn.filter((r) => r.outcome.status === 'confirmed').map((r) => r.id)));
   }
   const drawMs = [10_000, 40_000].map((n) => {
-    const entries = families(7, n);
+    const registrations = families(7, n);
+    const rules = { capacity: Math.round(n / 7), reservedPlaces: Math.round(n / 28), reservedUntil: null };
+    // What the server does at a draw: a draw id per registration, the closing value, a ticket each, the places.
     const t0 = performance.now();
-    allocateDraw({ seed: 'timing', entries, rules: { capacity: Math.round(n / 7), reservedPlaces: Math.round(n / 28), reservedUntil: null }, taken: { general: 0, reserved: 0 }, now });
-    return { registrations: n, ms: performance.now() - t0 };
+    const entries = registrations.map((f) => ({ ...f, id: drawId(f.id) }));
+    const results = allocateDraw({ seed: 'timing', entries, rules, taken: { general: 0, reserved: 0 }, now });
+    const ms = performance.now() - t0;
+    // What anyone does to check it (pnpm verify-draw), from the published data alone.
+    const published: PublishedDraw = {
+      activityId: 'bench', title: 'bench', commitment: commitmentOf('timing'), seed: 'timing', closingValue: null, ruleVersion: 2, rule: '',
+      drawAt: null, drawnAt: now.toISOString(), capacity: rules.capacity, reservedPlaces: rules.reservedPlaces, reservedUntil: null,
+      entries: results.map((r) => ({ id: r.id, rank: r.rank, ticket: r.ticket, children: r.children, outcome: r.outcome.status, waitlistPosition: r.outcome.status === 'waitlisted' ? r.outcome.position : null })),
+    };
+    const t1 = performance.now();
+    const check = checkPublishedDraw(published);
+    if (!check.ok) throw new Error(`The bench draw does not check: ${check.problems[0]}`);
+    return { registrations: n, ms, checkMs: performance.now() - t1 };
   });
   return {
     runs,

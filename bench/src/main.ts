@@ -19,7 +19,7 @@ console.log(`\nWho gets a place: 300 families for 40 places, a quarter with kans
 console.log(`  kanspas families placed, first come, first served          ${pct(sim.firstCome).padStart(5)}`);
 console.log(`  kanspas families placed, first come with 10 reserved places ${pct(sim.firstComeWithReserved).padStart(5)}`);
 console.log(`  kanspas families placed, 10 reserved places and a draw      ${pct(sim.reservedWithDraw).padStart(5)}`);
-for (const d of sim.drawMs) console.log(`  draw of ${String(d.registrations).padStart(6)} registrations: ${d.ms.toFixed(0)} ms`);
+for (const d of sim.drawMs) console.log(`  draw of ${String(d.registrations).padStart(6)} registrations: ${d.ms.toFixed(0)} ms; checking it (verify-draw): ${d.checkMs.toFixed(0)} ms`);
 
 const baseUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const requests = Number(process.env.BENCH_REQUESTS ?? 3000);

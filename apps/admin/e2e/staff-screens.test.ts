@@ -1,3 +1,4 @@
+import { drawId } from '@instap/core';
 /**
  * The screens for fair allocation and for accounts, end to end in Chromium: a service runs the
  * draw (first too early, then for real), follows the waiting list and the offers, reads the
@@ -89,8 +90,10 @@ describe('allocation and account screens', () => {
     await signIn(page, instap.origin, 'club@instap.demo');
     await page.getByRole('link', { name: `Loting voor ${TITLE}` }).click();
     await page.getByRole('heading', { level: 1, name: `Loting voor ${TITLE}` }).waitFor();
-    const seed = (await publicDraw(id)).seed as string;
-    expect(await page.locator('.seed').textContent()).toBe(seed);
+    // Before the draw the console shows the commitment, never the seed.
+    const before = await publicDraw(id);
+    expect(before.seed).toBeUndefined();
+    expect(await page.locator('.seed').textContent()).toBe(before.commitment);
     expect(await page.getByRole('link', { name: 'Bekijk de openbare pagina van de loting' }).getAttribute('href')).toBe(`/loting/${id}`);
     await accessible(page, 'draw before');
 
@@ -111,15 +114,18 @@ describe('allocation and account screens', () => {
     const rows = page.getByRole('table').getByRole('row');
     expect(await rows.count()).toBe(4);
     const short = (await rows.nth(1).getByRole('rowheader').textContent())!.trim();
-    expect(ids.map((x) => x.slice(0, 8))).toContain(short);
+    expect(ids.map(drawId)).toContain(short);
+    expect(await page.locator('.seed').nth(1).textContent()).toBe((await publicDraw(id)).seed);
     expect(await page.getByRole('table').textContent()).toContain('Ingeschreven');
     await expect.poll(() => page.getByRole('button', { name: 'Loot nu' }).count()).toBe(0);
     await accessible(page, 'draw result');
 
     // Waiting list: the two others, in order. The confirmed family cancels: the first gets the offer.
     const draw = await publicDraw(id);
-    const winner = draw.entries.find((e: any) => e.outcome === 'confirmed').id;
-    const firstWaiting = draw.entries.find((e: any) => e.waitlistPosition === 1).id;
+    // The public list has draw ids; staff know which registration each one is.
+    const registrationOf = (drawn: string) => ids.find((x) => drawId(x) === drawn)!;
+    const winner = registrationOf(draw.entries.find((e: any) => e.outcome === 'confirmed').id);
+    const firstWaiting = registrationOf(draw.entries.find((e: any) => e.waitlistPosition === 1).id);
     expect((await club('POST', `/admin/registrations/${winner}/cancel`)).status).toBe(200);
     await page.goto(`${instap.origin}/admin/#/activities`);
     await page.getByRole('link', { name: `Wachtlijst voor ${TITLE}` }).click();

@@ -86,7 +86,7 @@ describe('the server', () => {
     expect((await app.request(`http://instap.test/loting/${ids!.activities.camp}`)).status).toBe(404);
   });
 
-  it('publishes a draw: the seed before the draw, on a plain page', async () => {
+  it('publishes a draw: the commitment before the draw, never the seed, on a plain page', async () => {
     const res = await app.request('http://instap.test/api/v1/admin/organisations/demo/activities', {
       method: 'POST',
       headers: { authorization: 'Bearer server-test-token-0123456789', 'content-type': 'application/json' },
@@ -101,10 +101,11 @@ describe('the server', () => {
     });
     expect(res.status).toBe(201);
     const { id } = await res.json();
-    const { seed } = await (await app.request(`http://instap.test/api/v1/activities/${id}/draw`)).json();
+    const draw = await (await app.request(`http://instap.test/api/v1/activities/${id}/draw`)).json();
+    expect(draw.seed).toBeUndefined();
     const page = await (await app.request(`http://instap.test/loting/${id}`)).text();
     expect(page).toContain('<h1>Loting: Zomerkamp</h1>');
-    expect(page).toContain(seed);
+    expect(page).toContain(draw.commitment);
     expect(page).toContain('De loting is nog niet gebeurd.');
     expect(page).not.toContain('/widget/instap.js');
   });

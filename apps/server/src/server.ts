@@ -9,7 +9,7 @@ import { createApp, loadActivity, mailboxPage, organisationActivitiesBySlug, pub
 import { Hono } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
 import { demoSite } from './pages/demo-site.js';
-import { drawPage } from './pages/draw-page.js';
+import { drawLanguage, drawPage } from './pages/draw-page.js';
 import { familyPage, notFoundPage } from './pages/family-page.js';
 import { serveFile } from './static.js';
 
@@ -50,7 +50,7 @@ export function createServer(options: ServerOptions) {
   app.get('/loting/:id', async (c) => {
     const rec = await loadActivity(options.db, c.req.param('id')).catch(() => null);
     if (!rec || rec.activity.withdrawnAt || rec.activity.mode !== 'lottery') return c.html(notFoundPage(), 404);
-    return c.html(drawPage(publicDraw(rec), options.publicOrigin ?? new URL(c.req.url).origin));
+    return c.html(drawPage(publicDraw(rec), options.publicOrigin ?? new URL(c.req.url).origin, drawLanguage(c.req.query('lang'))));
   });
   app.get('/', async (c) => {
     const activities = await organisationActivitiesBySlug(options.db, options.demoOrganisation ?? 'demo', options.clock());

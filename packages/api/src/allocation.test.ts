@@ -1,4 +1,4 @@
-import { allocateDraw } from '@instap/core';
+import { allocateDraw, checkPublishedDraw, commitmentOf, drawId } from '@instap/core';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { messages } from './db/schema-messages.js';
@@ -27,9 +27,10 @@ describe.each(engines())('fair allocation on %s', (engine) => {
     const { id } = await setupActivity(t, lottery);
     const pub = (await t.call('GET', `/activities/${id}`)).json;
     expect(pub.registration).toMatchObject({ mode: 'lottery', phase: 'lottery' });
-    const seedBefore = (await t.call('GET', `/activities/${id}/draw`)).json;
-    expect(seedBefore.seed).toMatch(/^[0-9a-f]{64}$/);
-    expect(seedBefore.entries).toEqual([]);
+    const before = (await t.call('GET', `/activities/${id}/draw`)).json;
+    expect(before.commitment).toMatch(/^[0-9a-f]{64}$/);
+    expect(before).not.toHaveProperty('seed');
+    expect(before.entries).toEqual([]);
 
     const families: { id: string; token: string }[] = [];
     for (let i = 0; i < 6; i++) {
@@ -47,19 +48,22 @@ describe.each(engines())('fair allocation on %s', (engine) => {
 
     const draw = await t.admin('POST', `/activities/${id}/draw`);
     expect(draw.status).toBe(200);
-    expect(draw.json.seed).toBe(seedBefore.seed);
+    expect(commitmentOf(draw.json.seed)).toBe(before.commitment);
+    expect(draw.json.commitment).toBe(before.commitment);
     const outcomes = draw.json.entries.map((e: { outcome: string }) => e.outcome);
     // The only kanspas family gets a place wherever it was drawn: a general one when drawn among
     // the first two, else the reserved one. In the first case the reserved place stays held
     // until its release date, for a kanspas family that may still come.
-    const kanspas = draw.json.entries.find((e: { id: string }) => e.id === families[5]!.id);
+    const kanspas = draw.json.entries.find((e: { id: string }) => e.id === drawId(families[5]!.id));
     expect(kanspas.outcome).toBe('confirmed');
     const reservedHeld = kanspas.rank <= 2;
     expect(outcomes.filter((o: string) => o === 'confirmed')).toHaveLength(reservedHeld ? 2 : 3);
-    // Anyone recomputes the published result from the published data with the core rule.
+    // Anyone recomputes the published order and checks the outcome from the published data alone.
+    expect(checkPublishedDraw(draw.json)).toMatchObject({ ok: true, commitment: true, problems: [] });
+    // Staff, who know who has a kanspas, recompute the outcome itself with the core rule.
     const again = allocateDraw({
       seed: draw.json.seed,
-      entries: draw.json.entries.map((e: { id: string; children: number; priority: boolean }) => ({ id: e.id, children: e.children, priority: e.priority })),
+      entries: draw.json.entries.map((e: { id: string; children: number }) => ({ id: e.id, children: e.children, priority: e.id === kanspas.id })),
       rules: { capacity: 3, reservedPlaces: 1, reservedUntil: new Date(lottery.reservedUntil) },
       taken: { general: 0, reserved: 0 },
       now: new Date(draw.json.drawnAt),
@@ -68,7 +72,7 @@ describe.each(engines())('fair allocation on %s', (engine) => {
 
     const waiting = draw.json.entries.filter((e: { outcome: string }) => e.outcome === 'waitlisted');
     expect(waiting.map((e: { waitlistPosition: number }) => e.waitlistPosition)).toEqual(reservedHeld ? [1, 2, 3, 4] : [1, 2, 3]);
-    const first = families.find((f) => f.id === waiting[0].id)!;
+    const first = families.find((f) => drawId(f.id) === waiting[0].id)!;
     expect(await view(first.token)).toMatchObject({ status: 'waitlisted', waitlistPosition: 1 });
     expect(await sent('draw-result')).toBe(6);
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { allocateDraw, drawOrder, offerExpiry, ticket, type DrawEntry } from './draw.js';
+import { allocateDraw, closingValue, commitmentOf, drawId, drawOrder, legacyTicket, offerExpiry, ticket, type DrawEntry } from './draw.js';
 
 const rules = (capacity: number, reservedPlaces: number, reservedUntil: Date | null = null) => ({ capacity, reservedPlaces, reservedUntil });
 const none = { general: 0, reserved: 0 };
@@ -12,12 +12,85 @@ const entriesArb = fc.uniqueArray(
 );
 
 describe('the draw', () => {
-  it('orders by HMAC-SHA256(seed, id), so anyone can recompute it', () => {
+  it('orders by HMAC-SHA256(seed, closing value ":" id), lowest first, so anyone can recompute it', () => {
     const order = drawOrder('seed-2026', [{ id: 'b' }, { id: 'a' }, { id: 'c' }]);
     const tickets = order.map((e) => e.ticket);
     expect([...tickets].sort()).toEqual(tickets);
-    expect(order.find((e) => e.id === 'a')!.ticket).toBe(ticket('seed-2026', 'a'));
+    const closing = closingValue(['c', 'a', 'b']);
+    expect(closing).toBe(commitmentOf('a\nb\nc'));
+    expect(order.find((e) => e.id === 'a')!.ticket).toBe(ticket('seed-2026', closing, 'a'));
   });
+
+  it('the commitment is the SHA-256 of the seed in hexadecimal; a draw id is 12 hex characters of SHA-256(registration id)', () => {
+    expect(commitmentOf('abc')).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
+    expect(drawId('abc')).toBe('ba7816bf8f01');
+    expect(drawId('3b241101-e2bb-4255-8caf-4136c566a962')).toMatch(/^[0-9a-f]{12}$/);
+  });
+
+  it('is a permutation of the entries that depends on the entries, not on their order in the input', () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.uuid(), { maxLength: 40 }), fc.string(), (ids, seed) => {
+        const entries = ids.map((id) => ({ id }));
+        const order = drawOrder(seed, entries);
+        expect(order.map((e) => e.id).sort()).toEqual([...ids].sort());
+        expect(drawOrder(seed, [...entries].reverse())).toEqual(order);
+        for (let i = 1; i < order.length; i++) expect(order[i - 1]!.ticket < order[i]!.ticket).toBe(true);
+      }),
+    );
+  });
+
+  it('one more or one fewer entry changes every ticket: nobody can compute a ticket before the last entry is in', () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.uuid(), { minLength: 2, maxLength: 30 }), fc.string(), (ids, seed) => {
+        const all = drawOrder(seed, ids.map((id) => ({ id })));
+        const fewer = drawOrder(seed, ids.slice(1).map((id) => ({ id })));
+        const before = new Map(all.map((e) => [e.id, e.ticket]));
+        for (const e of fewer) expect(e.ticket).not.toBe(before.get(e.id));
+      }),
+    );
+  });
+
+  it('the ticket needs the seed: with only the commitment, a ticket cannot be told from a random one', () => {
+    const seed = 'a-secret-seed';
+    const closing = closingValue(['x', 'y']);
+    expect(ticket(commitmentOf(seed), closing, 'x')).not.toBe(ticket(seed, closing, 'x'));
+  });
+
+  /**
+   * The attack on the first rule: a parent registers, computes its ticket, cancels and registers
+   * again 40 times, and keeps the best. Simulated over 200 draws (deterministic seeds, so the test
+   * never flakes): with the seed public (rule 1) the attack wins; with a secret seed and the
+   * closing value, the best the parent can compute from what it sees (the commitment and its own
+   * ids) gives an average rank like anyone else's.
+   */
+  it('cancelling and registering again 40 times does not improve a family\'s rank', () => {
+    const trials = 200;
+    const others = 40;
+    const attempts = 41;
+    const results = { secret: [] as number[], firstOnly: [] as number[], publicSeed: [] as number[] };
+    for (let t = 0; t < trials; t++) {
+      const seed = commitmentOf(`trial ${t}`);
+      const commitment = commitmentOf(seed);
+      const rivals = Array.from({ length: others }, (_, i) => `family-${t}-${i}`);
+      const tries = Array.from({ length: attempts }, (_, k) => `attacker-${t}-${k}`);
+      const rankOf = (kept: string) => drawOrder(seed, [...rivals, kept].map((id) => ({ id }))).findIndex((e) => e.id === kept) + 1;
+      // Rule 2: what the family can compute is a guess with the commitment in place of the seed.
+      const guess = (id: string) => ticket(commitment, closingValue([id]), id);
+      const guesses = tries.map((id) => [guess(id), id] as const).sort();
+      const kept = guesses[0]![1];
+      results.secret.push(rankOf(kept));
+      results.firstOnly.push(rankOf(tries[0]!));
+      // Rule 1, seed public: the family computes its real ticket and keeps the lowest.
+      const legacyKept = tries.map((id) => [legacyTicket(seed, id), id] as const).sort()[0]![1];
+      results.publicSeed.push(drawOrder(seed, [...rivals, legacyKept].map((id) => ({ id })), 1).findIndex((e) => e.id === legacyKept) + 1);
+    }
+    const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+    const fair = (others + 2) / 2; // 21: the middle of 1…41
+    expect(mean(results.publicSeed)).toBeLessThan(3);
+    expect(Math.abs(mean(results.secret) - fair)).toBeLessThan(3);
+    expect(Math.abs(mean(results.firstOnly) - fair)).toBeLessThan(3);
+    expect(results.secret.filter((r) => r === 1).length).toBeLessThan(15); // about 200 / 41 = 5 by chance
+  }, 60_000);
 
   it('general places go in draw order; reserved places go to the kanspas families drawn after them', () => {
     const entries: DrawEntry[] = [
@@ -48,7 +121,7 @@ describe('the draw', () => {
       { id: 'small', children: 2, priority: false },
     ];
     // Find a seed where the big family is drawn first.
-    const seed = ['a', 'b', 'c', 'd', 'e', 'f'].find((s) => drawOrder(s, entries)[0]!.id === 'big')!;
+    const seed = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'].find((s) => drawOrder(s, entries)[0]!.id === 'big')!;
     const result = allocateDraw({ seed, entries, rules: rules(2, 0), taken: none, now });
     expect(result.map((r) => [r.id, r.outcome.status])).toEqual([
       ['big', 'waitlisted'],

@@ -4,6 +4,7 @@ export * from './places.js';
 export * from './readability.js';
 export * from './schemas/index.js';
 export * from './draw.js';
+export * from './draw-check.js';
 export * from './workdays.js';
 export * from './plural.js';
 export * from './payments.js';

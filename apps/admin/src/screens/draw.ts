@@ -1,7 +1,7 @@
 /**
- * The draw of a lottery activity: the seed (published before the draw, so anyone can check the
- * order afterwards), the draw time, "Loot nu" once the window closed, and the result without
- * names, as on the public page.
+ * The draw of a lottery activity: the commitment (the fingerprint of the secret seed, public
+ * before the draw), after the draw the seed itself, the draw time, "Loot nu" once the window
+ * closed, and the result by draw id without names or kanspas, as on the public page.
  */
 import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
@@ -18,10 +18,12 @@ const DRAW_PROBLEM: Record<string, string> = {
   window_still_open: 'Het inschrijven is nog open. Loot pas als het gesloten is. Zo krijgt elk gezin dezelfde kans.',
   already_drawn: 'De loting is al gebeurd. Een loting gebeurt maar één keer.',
   not_a_lottery: 'Deze activiteit heeft geen loting. Wie eerst komt, krijgt eerst een plaats.',
+  draw_seed_sealed: 'De loting kan nu niet. Het geheime getal is vergrendeld met een sleutel die deze server niet heeft. Vraag wie Instap beheert om de server met dezelfde sleutel te starten.',
+  draw_seed_mismatch: 'De loting gaat niet door. Het bewaarde geheime getal past niet bij de vingerafdruk. Neem contact op met wie Instap beheert.',
 };
 
-/** The first 8 characters are enough to find a registration in the list. */
-export const shortId = (id: string) => id.slice(0, 8);
+/** A draw id is already short (12 characters): shown whole, as on the public page and in the family's view. */
+export const shortId = (id: string) => id;
 
 export class DrawScreen extends Screen {
   @property({ attribute: false }) app!: InstapConsole;
@@ -83,14 +85,20 @@ export class DrawScreen extends Screen {
 
   private renderDraw(d: PublishedDraw) {
     return html`<dl class="facts">
-        <dt>Code van de loting (seed)</dt>
-        <dd><code class="seed">${d.seed}</code></dd>
+        <dt>Vingerafdruk van het geheime getal (commitment)</dt>
+        <dd><code class="seed">${d.commitment}</code></dd>
+        <dt>Geheim getal (seed)</dt>
+        <dd>${d.seed ? html`<code class="seed">${d.seed}</code>` : 'Blijft geheim tot de loting. Niemand kan het zien, ook jij niet.'}</dd>
         <dt>Moment van de loting</dt>
         <dd>${d.drawAt ? dateTime(d.drawAt) : 'Nog niet gekozen'}</dd>
         <dt>Geloot</dt>
         <dd>${d.drawnAt ? dateTime(d.drawnAt) : 'Nog niet'}</dd>
       </dl>
-      <p>Iedereen kan de volgorde nakijken met deze code. Zo is de loting eerlijk en open.</p>
+      <p>
+        ${d.seed
+          ? 'Iedereen kan nagaan dat het geheime getal bij de vingerafdruk past en dat de volgorde klopt.'
+          : 'Het geheime getal ligt vast. Na de loting tonen we het. Dan kan iedereen nagaan dat de volgorde klopt.'}
+      </p>
       <p><a href="/loting/${d.activityId}">Bekijk de openbare pagina van de loting</a></p>
       ${d.drawnAt
         ? nothing
@@ -109,7 +117,6 @@ export class DrawScreen extends Screen {
             <th scope="col" class="num">Plaats in de loting</th>
             <th scope="col">Inschrijving</th>
             <th scope="col" class="num">Kinderen</th>
-            <th scope="col">Voorrang</th>
             <th scope="col">Uitslag</th>
             <th scope="col" class="num">Wachtlijst</th>
           </tr>
@@ -120,13 +127,13 @@ export class DrawScreen extends Screen {
               <td class="num">${e.rank}</td>
               <th scope="row"><code>${shortId(e.id)}</code></th>
               <td class="num">${e.children}</td>
-              <td>${e.priority ? 'Ja' : 'Nee'}</td>
               <td>${e.outcome === 'confirmed' ? 'Ingeschreven' : 'Wachtlijst'}</td>
               <td class="num">${e.waitlistPosition ?? ''}</td>
             </tr>`,
           )}
         </tbody>
       </table>
+      <p>Wie een kansenpas of doorverwijzing heeft, staat niet in deze lijst. Dat zie je per inschrijving in de lijst van inschrijvingen: zo kijk je na dat een voorbehouden plaats naar het juiste gezin ging.</p>
       <p><a href="${API}/activities/${d.activityId}/draw">De uitslag als JSON</a></p>`;
   }
 }

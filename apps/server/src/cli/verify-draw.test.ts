@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,6 +15,7 @@ const tsx = fileURLToPath(new URL('../../node_modules/.bin/tsx', import.meta.url
 describe('pnpm verify-draw: anyone recomputes a published draw', () => {
   let database: Database;
   let published: string;
+  let commitmentBefore: string;
   beforeAll(async () => {
     database = await openDatabase();
     await ensureBootstrapToken(database.db, TOKEN);
@@ -48,30 +50,76 @@ describe('pnpm verify-draw: anyone recomputes a published draw', () => {
         contact: { name: `Ouder ${i}`, phone: '0470 12 34 56' },
         kanspas: i % 3 === 0,
       });
+    commitmentBefore = (await call('GET', `/activities/${id}/draw`)).commitment;
     now = new Date('2026-03-11T08:00:00Z');
     await call('POST', `/admin/activities/${id}/draw`, undefined, true);
     published = JSON.stringify(await call('GET', `/activities/${id}/draw`));
   });
   afterAll(() => database?.close());
 
-  const verify = (json: string) => {
+  const verify = (json: string, ...args: string[]) => {
     const file = join(mkdtempSync(join(tmpdir(), 'instap-draw-')), 'draw.json');
     writeFileSync(file, json);
-    return spawnSync(tsx, [cli, file], { encoding: 'utf8' });
+    return spawnSync(tsx, [cli, file, ...args], { encoding: 'utf8' });
   };
 
-  it('confirms a draw that matches its seed and rule', () => {
-    const r = verify(published);
+  it('confirms a draw that matches its commitment, seed and rule', () => {
+    const r = verify(published, '--commitment', commitmentBefore);
+    expect(r.stdout).toContain('✓ The commitment is the one you noted before the draw.');
+    expect(r.stdout).toContain('✓ The seed matches the commitment published before the draw.');
+    expect(r.stdout).toContain('✓ Closing value recomputed from the 7 draw ids');
     expect(r.stdout).toContain('✓ The draw of 7 registrations matches the seed and the rule.');
+    expect(r.stdout).toContain('only the organisation can check');
     expect(r.status).toBe(0);
   });
 
-  it('finds a draw someone changed afterwards', () => {
+  it('finds an outcome someone changed afterwards', () => {
     const d = JSON.parse(published);
     const [a, b] = [d.entries.find((e: { outcome: string }) => e.outcome === 'confirmed'), d.entries.find((e: { outcome: string }) => e.outcome === 'waitlisted')];
     [a.outcome, b.outcome, a.waitlistPosition, b.waitlistPosition] = [b.outcome, a.outcome, b.waitlistPosition, a.waitlistPosition];
     const r = verify(JSON.stringify(d));
-    expect(r.stdout).toMatch(/✗ \d+ of 7 do not match/);
+    expect(r.stdout).toMatch(/✗ This draw does not match: \d+ problems? found/);
     expect(r.status).toBe(1);
+  });
+
+  it('finds a seed that is not the one committed to', () => {
+    const d = JSON.parse(published);
+    d.seed = d.seed.replace(/^./, (c: string) => (c === '0' ? '1' : '0'));
+    const r = verify(JSON.stringify(d));
+    expect(r.stdout).toContain('✗ The seed does not match the commitment published before the draw');
+    expect(r.status).toBe(1);
+  });
+
+  it('finds a seed and commitment both swapped, against the commitment noted before the draw', () => {
+    const d = JSON.parse(published);
+    d.seed = 'b'.repeat(64);
+    d.commitment = createHash('sha256').update(d.seed).digest('hex');
+    const r = verify(JSON.stringify(d), '--commitment', commitmentBefore);
+    expect(r.stdout).toContain('✗ The commitment is not the one you noted before the draw');
+    expect(r.status).toBe(1);
+  });
+
+  it('finds entries changed: two lines swapped, one line removed', () => {
+    const swapped = JSON.parse(published);
+    [swapped.entries[0].id, swapped.entries[1].id] = [swapped.entries[1].id, swapped.entries[0].id];
+    const r = verify(JSON.stringify(swapped));
+    expect(r.stdout).toMatch(/✗ Rank 1: the list has/);
+    expect(r.status).toBe(1);
+    const fewer = JSON.parse(published);
+    fewer.entries.pop();
+    const r2 = verify(JSON.stringify(fewer));
+    expect(r2.stdout).toContain('closing value is not the SHA-256');
+    expect(r2.status).toBe(1);
+  });
+
+  it('before the draw, shows only the commitment; a file that is no draw gets a plain message', () => {
+    const d = JSON.parse(published);
+    const before = { ...d, seed: undefined, drawnAt: null, closingValue: null, entries: [] };
+    const r = verify(JSON.stringify(before));
+    expect(r.stdout).toContain(`The draw has not run yet. The seed is secret; its commitment (SHA-256 of the seed) is fixed: ${d.commitment}`);
+    expect(r.status).toBe(0);
+    const bad = verify('{"hello": 1}');
+    expect(bad.stderr).toContain('This is not a published draw');
+    expect(bad.status).toBe(2);
   });
 });

@@ -51,9 +51,9 @@ export function clubPage(title: string, content: Html) {
 }
 
 /** Instap's own plain frame, for pages that belong to no club in particular. */
-export function instapFrame(title: string, content: Html, opts: { widget?: boolean; width?: string; style?: string } = {}) {
+export function instapFrame(title: string, content: Html, opts: { widget?: boolean; width?: string; style?: string; lang?: string; dir?: 'ltr' | 'rtl' } = {}) {
   return html`<!doctype html>
-    <html lang="nl">
+    <html lang="${opts.lang ?? 'nl'}"${opts.dir === 'rtl' ? raw(' dir="rtl"') : ''}>
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />

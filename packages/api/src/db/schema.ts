@@ -58,8 +58,15 @@ export const activities = pgTable(
     closesAt: instant('closes_at'),
     drawAt: instant('draw_at'),
     drawnAt: instant('drawn_at'),
-    /** Fixed when the lottery is set up and shown before the draw, so anyone can check the order. */
+    /**
+     * Fixed when the lottery is set up and never changed. Secret until the draw (sealed with
+     * INSTAP_SECRET_KEY when one is set), revealed in plain at the draw.
+     */
     drawSeed: text('draw_seed'),
+    /** SHA-256 of the seed (hex): public from the start, so the seed cannot be swapped later. */
+    drawCommitment: text('draw_commitment'),
+    /** The rule the draw ran under (see DrawRuleVersion in core); null until it runs. */
+    drawRuleVersion: integer('draw_rule_version'),
     /** The entries as they stood at the draw, published so anyone can recompute the order. */
     drawEntries: jsonb('draw_entries').$type<{ id: string; children: number; priority: boolean }[]>(),
     lateJoinUntil: instant('late_join_until'),

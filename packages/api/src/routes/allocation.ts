@@ -67,7 +67,7 @@ export function allocationRoutes(deps: Deps) {
       method: 'get',
       path: '/activities/{id}/draw',
       tags: ['public'],
-      summary: 'The draw: seed, rule and the order without names, for anyone to check',
+      summary: 'The draw: before it the commitment (SHA-256 of the secret seed) and the rule; after it the seed and the order by draw id, without names or kanspas, for anyone to check',
       request: { params: idParam },
       responses: { 200: json(publishedDrawSchema, 'The draw.'), 404: errors[404] },
     }),

@@ -15,11 +15,11 @@ import {
   type Language,
 } from '@instap/core';
 import { activityFieldsSchema } from '@instap/core';
-import { randomBytes } from 'node:crypto';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../db/client.js';
 import { activities, activitySessions, cities, organisations, registrationChildren, registrations, uitpasSettings } from '../db/schema.js';
 import { ApiError, issuesFromZod, notFound, validationError } from '../errors.js';
+import { newDrawSecret } from './draw-seed.js';
 
 export type ActivityRow = typeof activities.$inferSelect;
 export type OrganisationRow = typeof organisations.$inferSelect;
@@ -34,9 +34,6 @@ export interface ActivityRecord {
   /** The organisation checks kanspas numbers with UiTPAS: the widget may ask for one (never required). */
   uitpas: boolean;
 }
-
-/** 32 random bytes, shown before the draw: nobody, not even staff, can steer the order after that. */
-export const newDrawSeed = () => randomBytes(32).toString('hex');
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const isUuid = (v: string) => UUID.test(v);
@@ -238,20 +235,20 @@ function check(d: ActivityData, charter: TariffCharter) {
   if (issues.length) throw validationError(issues);
 }
 
-export async function createActivity(db: Db, organisation: OrganisationRow, d: ActivityData, now: Date): Promise<string> {
+export async function createActivity(db: Db, organisation: OrganisationRow, d: ActivityData, now: Date, opts: { secretKey?: Buffer } = {}): Promise<string> {
   const [city] = await db.select().from(cities).where(eq(cities.id, organisation.cityId));
   check(d, charterOf(city!));
   return db.transaction(async (tx) => {
     const [row] = await tx
       .insert(activities)
-      .values({ ...columns(d), drawSeed: d.registration.mode === 'lottery' ? newDrawSeed() : null, organisationId: organisation.id, createdAt: now, updatedAt: now })
+      .values({ ...columns(d), ...(d.registration.mode === 'lottery' ? newDrawSecret(opts.secretKey) : {}), organisationId: organisation.id, createdAt: now, updatedAt: now })
       .returning({ id: activities.id });
     await tx.insert(activitySessions).values(d.sessions.map((s) => ({ activityId: row!.id, startsAt: new Date(s.startsAt), endsAt: new Date(s.endsAt) })));
     return row!.id;
   });
 }
 
-export async function patchActivity(db: Db, id: string, patch: ActivityPatch, now: Date): Promise<void> {
+export async function patchActivity(db: Db, id: string, patch: ActivityPatch, now: Date, opts: { secretKey?: Buffer } = {}): Promise<void> {
   await db.transaction(async (tx) => {
     const rec = await loadActivity(tx, id, { lock: true });
     const current = activityData(rec);
@@ -265,8 +262,9 @@ export async function patchActivity(db: Db, id: string, patch: ActivityPatch, no
       throw new ApiError(409, 'capacity_below_taken', `${taken.general + taken.reserved} places are already taken. The capacity cannot go below that.`);
     if (rec.activity.drawnAt && (d.registration.mode !== rec.activity.mode || patch.registration?.drawAt !== undefined))
       throw new ApiError(409, 'already_drawn', 'The draw has run. Its mode and draw time can no longer change.');
-    const drawSeed = rec.activity.drawSeed ?? (d.registration.mode === 'lottery' ? newDrawSeed() : null);
-    await tx.update(activities).set({ ...columns(d), drawSeed, updatedAt: now }).where(eq(activities.id, id));
+    // A seed, once made, is never replaced: its commitment is public, so a new one would show.
+    const seed = rec.activity.drawSeed === null && d.registration.mode === 'lottery' ? newDrawSecret(opts.secretKey) : {};
+    await tx.update(activities).set({ ...columns(d), ...seed, updatedAt: now }).where(eq(activities.id, id));
     if (patch.sessions) {
       await tx.delete(activitySessions).where(eq(activitySessions.activityId, id));
       await tx.insert(activitySessions).values(d.sessions.map((s) => ({ activityId: id, startsAt: new Date(s.startsAt), endsAt: new Date(s.endsAt) })));

@@ -1,21 +1,27 @@
 /**
  * Running a draw: at `drawAt` (the scheduler) or earlier when staff press it, never twice.
  * The activity row is locked, so with several server processes only one runs a given draw.
+ * The seed stays secret until this moment (see draw-seed.ts); the draw reveals it.
  */
-import { allocateDraw, DRAW_RULE, type DrawResult, type PublishedDraw } from '@instap/core';
+import { allocateDraw, closingValue, commitmentOf, DRAW_RULE, DRAW_RULE_V1, DRAW_RULE_VERSION, drawId, type DrawResult, type PublishedDraw } from '@instap/core';
 import { and, asc, eq, inArray, isNotNull, isNull, lte } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { activities, registrationChildren, registrations } from '../db/schema.js';
 import { ApiError } from '../errors.js';
 import { loadActivity, occupancy, placeRules, type ActivityRecord } from './activities.js';
+import { openDrawSeed } from './draw-seed.js';
 import { tellFamily } from './family-messages.js';
 import { paymentConfirmed } from './payments.js';
 
-async function entriesOf(db: Db | Parameters<Parameters<Db['transaction']>[0]>[0], activityId: string) {
+type StoredEntry = { id: string; children: number; priority: boolean };
+
+/** The families in the draw, sorted by registration id so the same entries always give the same input. */
+async function entriesOf(db: Db | Parameters<Parameters<Db['transaction']>[0]>[0], activityId: string): Promise<StoredEntry[]> {
   const rows = await db
     .select({ id: registrations.id, kanspas: registrations.kanspas, referralCode: registrations.referralCode, status: registrations.status })
     .from(registrations)
-    .where(and(eq(registrations.activityId, activityId), inArray(registrations.status, ['lottery'])));
+    .where(and(eq(registrations.activityId, activityId), inArray(registrations.status, ['lottery'])))
+    .orderBy(asc(registrations.id));
   if (rows.length === 0) return [];
   const kids = await db
     .select({ registrationId: registrationChildren.registrationId })
@@ -26,7 +32,12 @@ async function entriesOf(db: Db | Parameters<Parameters<Db['transaction']>[0]>[0
   return rows.map((r) => ({ id: r.id, children: count.get(r.id) ?? 0, priority: r.kanspas || r.referralCode !== null }));
 }
 
-export async function runDraw(db: Db, activityId: string, now: Date, opts: { early?: boolean; publicOrigin: string }): Promise<DrawResult[]> {
+/** The rule's input: draw ids for rule 2, registration ids for a draw that ran under rule 1. */
+function ruleInput(entries: readonly StoredEntry[], version: number) {
+  return entries.map((e) => ({ id: version === 1 ? e.id : drawId(e.id), children: e.children, priority: e.priority, registrationId: e.id }));
+}
+
+export async function runDraw(db: Db, activityId: string, now: Date, opts: { early?: boolean; publicOrigin: string; secretKey?: Buffer }): Promise<(DrawResult & { registrationId: string })[]> {
   return db.transaction(async (tx) => {
     const rec = await loadActivity(tx, activityId, { lock: true });
     const a = rec.activity;
@@ -35,22 +46,27 @@ export async function runDraw(db: Db, activityId: string, now: Date, opts: { ear
     if (a.closesAt && now.getTime() < a.closesAt.getTime())
       throw new ApiError(409, 'window_still_open', 'The registration window is still open. Draw after it closes, so every family has the same chance.');
     if (!opts.early && a.drawAt && now.getTime() < a.drawAt.getTime()) throw new ApiError(409, 'draw_not_due', 'It is not time for the draw yet.');
+    const seed = openDrawSeed(a.drawSeed, a.drawCommitment, opts.secretKey);
     const entries = await entriesOf(tx, a.id);
-    const results = allocateDraw({ seed: a.drawSeed, entries, rules: placeRules(a), taken: await occupancy(tx, a.id), now });
+    const results = allocateDraw({ seed, entries: ruleInput(entries, DRAW_RULE_VERSION), rules: placeRules(a), taken: await occupancy(tx, a.id), now, version: DRAW_RULE_VERSION });
     for (const r of results) {
       if (r.outcome.status === 'confirmed') {
-        await tx.update(registrations).set({ status: 'confirmed', queueRank: null, updatedAt: now }).where(eq(registrations.id, r.id));
-        await paymentConfirmed(tx, r.id, rec.organisation.id, now);
-        const kids = await tx.select({ id: registrationChildren.id }).from(registrationChildren).where(eq(registrationChildren.registrationId, r.id)).orderBy(asc(registrationChildren.position));
+        await tx.update(registrations).set({ status: 'confirmed', queueRank: null, updatedAt: now }).where(eq(registrations.id, r.registrationId));
+        await paymentConfirmed(tx, r.registrationId, rec.organisation.id, now);
+        const kids = await tx.select({ id: registrationChildren.id }).from(registrationChildren).where(eq(registrationChildren.registrationId, r.registrationId)).orderBy(asc(registrationChildren.position));
         for (const [i, k] of kids.entries()) await tx.update(registrationChildren).set({ placeKind: r.outcome.kinds[i]! }).where(eq(registrationChildren.id, k.id));
       } else {
-        await tx.update(registrations).set({ status: 'waitlisted', queueRank: r.outcome.position, updatedAt: now }).where(eq(registrations.id, r.id));
+        await tx.update(registrations).set({ status: 'waitlisted', queueRank: r.outcome.position, updatedAt: now }).where(eq(registrations.id, r.registrationId));
       }
     }
-    await tx.update(activities).set({ drawnAt: now, drawEntries: entries, updatedAt: now }).where(eq(activities.id, a.id));
+    // The seed is revealed: from now on it is stored in plain, next to the entries it ordered.
+    await tx
+      .update(activities)
+      .set({ drawnAt: now, drawEntries: entries, drawSeed: seed, drawCommitment: a.drawCommitment ?? commitmentOf(seed), drawRuleVersion: DRAW_RULE_VERSION, updatedAt: now })
+      .where(eq(activities.id, a.id));
     for (const r of results) {
       const outcome = r.outcome;
-      await tellFamily(tx, 'draw-result', r.id, outcome.status === 'confirmed' ? { status: 'confirmed' } : { status: 'waitlisted', waitlistPosition: outcome.position }, { now, publicOrigin: opts.publicOrigin });
+      await tellFamily(tx, 'draw-result', r.registrationId, outcome.status === 'confirmed' ? { status: 'confirmed' } : { status: 'waitlisted', waitlistPosition: outcome.position }, { now, publicOrigin: opts.publicOrigin });
     }
     return results;
   });
@@ -65,16 +81,42 @@ export async function dueDraws(db: Db, now: Date): Promise<string[]> {
   return rows.map((r) => r.id);
 }
 
-/** What anyone may see of a draw: the seed (before and after), the rule, and the order without names. */
+/**
+ * What anyone may see of a draw. Before it: the commitment and the rule, never the seed. After
+ * it: the seed, the closing value and the order by draw id, without a registration id and
+ * without who has a kanspas or a referral.
+ */
 export function publicDraw(rec: ActivityRecord): PublishedDraw {
   const a = rec.activity;
   if (a.mode !== 'lottery' || !a.drawSeed) throw new ApiError(404, 'draw_not_found', 'This activity has no draw.');
-  const base = { activityId: a.id, title: a.title, seed: a.drawSeed, rule: DRAW_RULE, drawAt: a.drawAt?.toISOString() ?? null, drawnAt: a.drawnAt?.toISOString() ?? null, capacity: a.capacity, reservedPlaces: a.reservedPlaces, reservedUntil: a.reservedUntil?.toISOString() ?? null };
-  if (!a.drawnAt) return { ...base, entries: [] };
+  const version = a.drawnAt ? (a.drawRuleVersion ?? 1) : DRAW_RULE_VERSION;
+  const base = {
+    activityId: a.id,
+    title: a.title,
+    commitment: a.drawCommitment ?? commitmentOf(a.drawSeed),
+    ruleVersion: version,
+    rule: version === 1 ? DRAW_RULE_V1 : DRAW_RULE,
+    drawAt: a.drawAt?.toISOString() ?? null,
+    drawnAt: a.drawnAt?.toISOString() ?? null,
+    capacity: a.capacity,
+    reservedPlaces: a.reservedPlaces,
+    reservedUntil: a.reservedUntil?.toISOString() ?? null,
+  };
+  if (!a.drawnAt) return { ...base, closingValue: null, entries: [] };
   // Recomputed from the entries stored at the draw: what is published is exactly what the rule gives.
-  const results = allocateDraw({ seed: a.drawSeed, entries: a.drawEntries ?? [], rules: placeRules(a), taken: { general: 0, reserved: 0 }, now: a.drawnAt });
+  const input = ruleInput(a.drawEntries ?? [], version);
+  const results = allocateDraw({ seed: a.drawSeed, entries: input, rules: placeRules(a), taken: { general: 0, reserved: 0 }, now: a.drawnAt, version: version === 1 ? 1 : 2 });
   return {
     ...base,
-    entries: results.map((r) => ({ id: r.id, rank: r.rank, ticket: r.ticket, children: r.children, priority: r.priority, outcome: r.outcome.status, waitlistPosition: r.outcome.status === 'waitlisted' ? r.outcome.position : null })),
+    seed: a.drawSeed,
+    closingValue: version === 1 ? null : closingValue(input.map((e) => e.id)),
+    entries: results.map((r) => ({
+      id: drawId(r.registrationId),
+      rank: r.rank,
+      ticket: r.ticket,
+      children: r.children,
+      outcome: r.outcome.status,
+      waitlistPosition: r.outcome.status === 'waitlisted' ? r.outcome.position : null,
+    })),
   };
 }

@@ -20,6 +20,7 @@ import { and, asc, eq, isNull, lte, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../db/client.js';
 import { idempotencyKeys, offers, registrationChildren, registrations } from '../db/schema.js';
 import { ApiError, notFound, validationError } from '../errors.js';
+import { drawId } from '@instap/core';
 import { tellFamily } from './family-messages.js';
 import { openPayment, paymentOf } from './payments.js';
 import { redeemReferral } from './referrals.js';
@@ -228,5 +229,7 @@ export async function registrationView(db: Db | Tx, row: RegistrationRow, now: D
     price: row.price,
     payment,
     activity: toPublicActivity(rec, taken, now, row.language as Language),
+    // Only a registration that is (or was) in the draw has a line in it.
+    drawId: rec.activity.mode === 'lottery' && (row.status === 'lottery' || (rec.activity.drawEntries ?? []).some((e) => e.id === row.id)) ? drawId(row.id) : null,
   };
 }

@@ -35,11 +35,13 @@ export async function tick(db: Db, now: Date, publicOrigin: string, opts: { uitp
   let draws = 0;
   for (const id of await dueDraws(db, now)) {
     try {
-      await runDraw(db, id, now, ctx);
+      await runDraw(db, id, now, { ...ctx, secretKey: opts.secretKey });
       draws++;
     } catch (e) {
-      // Another process ran it first, or the window was moved: nothing to do.
+      // Another process ran it first, or the window was moved: nothing to do. A seed this
+      // server cannot open (another INSTAP_SECRET_KEY) must not pass in silence.
       if (!(e instanceof ApiError)) throw e;
+      if (e.status >= 500 || e.code === 'draw_seed_mismatch') console.error(`Draw ${id} did not run: ${e.code}`);
     }
   }
   const expired = await expireOffers(db, now, ctx);

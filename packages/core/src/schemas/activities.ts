@@ -179,11 +179,22 @@ export const adminActivitySchema = publicActivitySchema.extend({
   counts: z.object({ confirmed: z.number().int(), waitlisted: z.number().int(), lottery: z.number().int(), offered: z.number().int() }),
 });
 
-/** A draw as anyone may see it: the seed (fixed before the draw), the rule, and the order without names. */
+/**
+ * A draw as anyone may see it. Before the draw: the commitment (SHA-256 of the secret seed) and
+ * the rule, no entries. After the draw: the seed, the closing value and the order by draw id
+ * (never a registration id, never who has a kanspas), so anyone can recompute it.
+ */
 export const publishedDrawSchema = z.object({
   activityId: z.string(),
   title: z.string(),
-  seed: z.string(),
+  /** SHA-256 of the seed, in hexadecimal: fixed and public from the moment the lottery is set up. */
+  commitment: z.string(),
+  /** The secret seed, revealed only at the draw. */
+  seed: z.string().optional(),
+  /** SHA-256 of the sorted draw ids of all entries at the draw; null before the draw (and for rule 1). */
+  closingValue: z.string().nullable(),
+  /** 2: commit-reveal with the closing value; 1: a draw that ran under the first rule. */
+  ruleVersion: z.number().int(),
   rule: z.string(),
   drawAt: z.string().nullable(),
   drawnAt: z.string().nullable(),
@@ -192,11 +203,11 @@ export const publishedDrawSchema = z.object({
   reservedUntil: z.string().nullable(),
   entries: z.array(
     z.object({
+      /** The draw id: 12 hex characters of SHA-256(registration id). */
       id: z.string(),
       rank: z.number().int(),
       ticket: z.string(),
       children: z.number().int(),
-      priority: z.boolean(),
       outcome: z.enum(['confirmed', 'waitlisted']),
       waitlistPosition: z.number().int().nullable(),
     }),

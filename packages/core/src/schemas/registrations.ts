@@ -105,6 +105,8 @@ export const registrationViewSchema = z.object({
   price: priceBreakdownSchema,
   payment: paymentSchema,
   activity: publicActivitySchema,
+  /** In a lottery: the family's line in the public draw list (12 hex characters of SHA-256 of `id`). */
+  drawId: z.string().nullable().optional(),
 });
 export type RegistrationView = z.infer<typeof registrationViewSchema>;
 

@@ -71,13 +71,25 @@ describe('a waiting-list offer in the family\'s own view', () => {
 
 describe('other states in the family\'s own view', () => {
   it('lottery: the draw date, "you do not have to be first", and the public draw page', async () => {
-    const v = view('lottery');
+    const v = { ...view('lottery'), drawId: '3f9a12c7e0b4' };
     v.activity.registration = { ...v.activity.registration, mode: 'lottery', drawAt: '2026-03-12T09:00:00Z', phase: 'lottery' };
     stubFetch({ 'GET /registrations/t': () => json(200, v) });
     el = await mount({ token: 't', lang: 'nl', 'api-base': 'https://instap.example' });
     includes(text(el), 'Je hoeft niet de eerste te zijn. Op donderdag 12 maart loten we.');
     const link = $$<HTMLAnchorElement>(el, 'a').find((a) => a.textContent!.trim() === 'Bekijk hoe we loten')!;
     eq(link.href, 'https://instap.example/loting/act-zwem');
+    // The family's code in the public list, isolated so it reads left to right in Arabic too.
+    includes(text(el), 'Je code in de loting: 3f9a12c7e0b4');
+    eq($$(el, 'bdi code').map((c) => c.textContent), ['3f9a12c7e0b4']);
+  });
+
+  it('after the draw: the code and the draw page stay, so the family finds its line', async () => {
+    const v = { ...view('waitlisted'), waitlistPosition: 3, drawId: '3f9a12c7e0b4' };
+    v.activity.registration = { ...v.activity.registration, mode: 'lottery', drawAt: '2026-03-12T09:00:00Z', phase: 'first-come' };
+    stubFetch({ 'GET /registrations/t': () => json(200, v) });
+    el = await mount({ token: 't', lang: 'nl' });
+    includes(text(el), 'Je code in de loting: 3f9a12c7e0b4');
+    eq($$(el, 'bdi code').length, 1);
   });
 
   it('waitlisted: the position', async () => {

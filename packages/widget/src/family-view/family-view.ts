@@ -150,11 +150,14 @@ export class FamilyView implements Screen {
     }
 
     const g = a.registration;
+    // The family's line on the public draw page: its code there, never its registration id.
+    const drawLine = html`${v.drawId ? html`<p>${x.drawCode} <bdi><code>${v.drawId}</code></bdi></p>` : nothing}
+      <p><a href=${`${r.base}/loting/${enc(a.id)}`}>${x.drawLink}</a></p>`;
     return html`${this.#notice()} ${heading(this.answered === 'accept' && v.status === 'confirmed' ? x.acceptedTitle : x.viewTitle(a.title))}
       ${v.status === 'lottery'
         ? html`<p><strong>${m.lotteryText(date(m, g.drawAt ?? g.closesAt ?? a.sessions[0].startsAt))}</strong></p>
             <p>${m.lotteryFair}</p>
-            <p><a href=${`${r.base}/loting/${enc(a.id)}`}>${x.drawLink}</a></p>`
+            ${drawLine}`
         : html`<p>
             <strong
               >${v.status === 'confirmed'
@@ -165,7 +168,8 @@ export class FamilyView implements Screen {
                     : m.waitlistTitle
                   : x.statusOffered}</strong
             >
-          </p>`}
+          </p>
+          ${v.drawId ? drawLine : nothing}`}
       ${v.kanspasCheck === 'not-valid'
         ? html`<div class="box">
             <p>${x.kanspasNotValid(money(m, v.price.totalCents))}</p>

@@ -156,6 +156,7 @@ const ar: Messages & More = {
     `هذا النشاط للأطفال ${min != null && max != null ? `من عمر ${min} إلى ${max} سنة` : min != null ? `من عمر ${min} سنة وأكثر` : `حتى عمر ${max} سنة`}. لست متأكداً؟ اتصل بنا.`,
   interestStart: 'أخبرني عندما يمكنني التسجيل',
   drawLink: 'شاهد كيف تتم القرعة',
+  drawCode: 'رمزك في القرعة:',
   kanspasNotValid: (price) =>
     `لم نستطع تأكيد بطاقة kansenpas الخاصة بك. تسجيلك باقٍ. من الآن تدفع السعر العادي: ${price}.`,
   questionsCall: (org) => `أسئلة؟ اتصل بـ ${org}.`,

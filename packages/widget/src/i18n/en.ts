@@ -152,6 +152,7 @@ const en: Messages & More = {
     `This activity is for children ${min != null && max != null ? `aged ${min} to ${max}` : min != null ? `aged ${min} and over` : `up to ${max} years old`}. Not sure? Call us.`,
   interestStart: 'Tell me when I can sign up',
   drawLink: 'See how the draw works',
+  drawCode: 'Your code in the draw:',
   kanspasNotValid: (price) =>
     `We could not confirm your kansenpas. Your sign-up stays. From now on you pay the normal price: ${price}.`,
   questionsCall: (org) => `Questions? Call ${org}.`,

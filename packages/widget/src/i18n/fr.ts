@@ -152,6 +152,7 @@ const fr: Messages & More = {
     `Cette activité est pour les enfants ${min != null && max != null ? `de ${min} à ${max} ans` : min != null ? `à partir de ${min} ans` : `jusqu’à ${max} ans`}. Un doute ? Appelez-nous.`,
   interestStart: 'Prévenez-moi quand je peux m’inscrire',
   drawLink: 'Voir comment se passe le tirage au sort',
+  drawCode: 'Votre code dans le tirage :',
   kanspasNotValid: (price) =>
     `Nous n’avons pas pu confirmer votre kansenpas. Votre inscription reste valable. Vous payez maintenant le tarif normal : ${price}.`,
   questionsCall: (org) => `Des questions ? Appelez ${org}.`,

@@ -26,6 +26,8 @@ const more = {
   cancelledTitle: 'Je inschrijving is geannuleerd',
   cancelledText: 'Je plaats gaat naar een ander gezin.',
   drawLink: 'Bekijk hoe we loten',
+  /** Before the code that finds the family's line on the public draw page. */
+  drawCode: 'Je code in de loting:',
   kanspasNotValid: (price: string) =>
     `We konden je kansenpas niet bevestigen. Je inschrijving blijft. Je betaalt vanaf nu het gewone tarief: ${price}.`,
   questionsCall: (org: string) => `Vragen? Bel ${org}.`,

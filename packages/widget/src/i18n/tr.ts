@@ -150,6 +150,7 @@ const tr: Messages & More = {
     `Bu etkinlik ${min != null && max != null ? `${min}-${max} yaş arası` : min != null ? `${min} yaş ve üstü` : `${max} yaşa kadar`} çocuklar içindir. Emin değil misiniz? Bizi arayın.`,
   interestStart: 'Kayıt olabildiğimde bana haber verin',
   drawLink: 'Kuranın nasıl çekildiğine bakın',
+  drawCode: 'Kuradaki kodunuz:',
   kanspasNotValid: (price) =>
     `Kansenpas kartınızı onaylayamadık. Kaydınız geçerli. Bundan sonra normal ücreti ödersiniz: ${price}.`,
   questionsCall: (org) => `Sorunuz mu var? ${org} numarasını arayın.`,

@@ -60,7 +60,7 @@ export function activityRoutes(deps: Deps) {
     async (c) => {
       const { id } = c.req.valid('param');
       await can.activity(c.get('actor'), id);
-      await patchActivity(db, id, c.req.valid('json'), clock());
+      await patchActivity(db, id, c.req.valid('json'), clock(), { secretKey: deps.secretKey });
       // More capacity or released reserved places: the waiting list hears first.
       await refillFromWaitlist(db, id, clock(), { publicOrigin: originOf(deps, c.req.url) });
       return c.json(await adminView(await loadActivity(db, id)), 200);

@@ -25,7 +25,7 @@ export function allocationAdminRoutes(deps: Deps) {
     }),
     async (c) => {
       const rec = await can.activity(c.get('actor'), c.req.valid('param').id);
-      await runDraw(db, rec.activity.id, clock(), { early: true, publicOrigin: originOf(deps, c.req.url) });
+      await runDraw(db, rec.activity.id, clock(), { early: true, publicOrigin: originOf(deps, c.req.url), secretKey: deps.secretKey });
       return c.json(publicDraw(await loadActivity(db, rec.activity.id)), 200);
     },
   );

@@ -84,7 +84,7 @@ export function organisationRoutes(deps: Deps) {
     }),
     async (c) => {
       const org = await can.organisation(c.get('actor'), c.req.valid('param').slug);
-      const id = await createActivity(db, org, c.req.valid('json'), clock());
+      const id = await createActivity(db, org, c.req.valid('json'), clock(), { secretKey: deps.secretKey });
       return c.json(await adminActivityView(deps, await loadActivity(db, id)), 201);
     },
   );
