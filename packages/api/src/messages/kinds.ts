@@ -4,7 +4,7 @@
  * words in the family's language when the message is enqueued.
  */
 import type { DayPart, AppointmentContext, AppointmentSlot } from '@instap/core/appointments';
-import type { Language } from '@instap/core';
+import type { Language, Payment } from '@instap/core';
 
 /** The family (or, for staff messages, the organisation). E-mail wins; a phone only means a call. */
 export interface Recipient {
@@ -34,6 +34,11 @@ export interface RegistrationFacts {
   /** What the family pays in total (the registration's priceCents). */
   priceCents: number;
   kanspas?: boolean;
+  /**
+   * How and by when to pay (services/payments.ts). `status: 'not-due'` while the family waits:
+   * then the words say "je betaalt niets zolang je wacht", never the price as a debt.
+   */
+  payment?: Payment;
 }
 
 interface AboutRegistration {
