@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { CAMT_MAX_BYTES, CamtError, isValidOgm, ogmDigitsIn, parseCamt053 } from './camt053.js';
+import { isValidOgm } from '@instap/core';
+import { CAMT_MAX_BYTES, CamtError, ogmDigitsIn, parseCamt053 } from './camt053.js';
 
 const fixture = readFileSync(new URL('./fixtures/camt053-001-02.xml', import.meta.url), 'utf8');
 

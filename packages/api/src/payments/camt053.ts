@@ -9,6 +9,7 @@
  * a CAMT.053 document.
  */
 import { createHash } from 'node:crypto';
+import { isValidOgm } from '@instap/core';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 
 export const CAMT_MAX_BYTES = 2 * 1024 * 1024;
@@ -60,13 +61,6 @@ export interface ParsedStatement {
   credits: BankCredit[];
   /** Entries left out: money out, pending or informational entries, reversals. */
   skipped: { debits: number; notBooked: number; reversals: number };
-}
-
-/** Belgian structured communication (OGM/VCS): 10 digits and their mod-97 remainder (97 for 0). */
-export function isValidOgm(digits: string): boolean {
-  if (!/^\d{12}$/.test(digits)) return false;
-  const rest = Number(BigInt(digits.slice(0, 10)) % 97n) || 97;
-  return rest === Number(digits.slice(10));
 }
 
 /** Twelve digits of a structured communication written as `+++123/4567/89002+++`, `***…***` or plain. */

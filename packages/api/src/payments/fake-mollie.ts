@@ -56,7 +56,7 @@ export interface FakeMollieOptions {
   deliver?: WebhookDelivery;
 }
 
-export const FAKE_MOLLIE_TEST_KEY = 'test_FakeMollieKey0123456789abcdefgh';
+export const FAKE_MOLLIE_TEST_KEY = 'test_FakeMollieKey0123456789abcdefg';
 
 export interface FakeMollie {
   /** The API root to give the client as `apiEndpoint`, e.g. https://127.0.0.1:4567/v2/. */
@@ -86,7 +86,7 @@ export interface FakeMollie {
   close(): Promise<void>;
 }
 
-const KEY_SHAPE = /^(test|live)_[A-Za-z0-9]{30,}$/;
+const KEY_SHAPE = /^(test|live)_[A-Za-z0-9]{30}$/;
 const DOCS = 'https://docs.mollie.com/reference/handling-errors';
 
 export const cents = (value: string) => Math.round(Number(value) * 100);
