@@ -11,7 +11,8 @@
  * only talk to 127.0.0.1.
  */
 import { randomBytes } from 'node:crypto';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:https';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { FAKE_MOLLIE_CERT, FAKE_MOLLIE_KEY } from './fake-mollie-tls.js';
 
