@@ -150,7 +150,7 @@ export function notHeldCents(input: { priceCents: number; sessions: readonly Ses
   if (sessions.length === 0) return priceCents;
   if (sessions.length === 1 || input.sessionsCounted <= 0) return toCome > 0 ? priceCents : 0;
   const share = Math.min(toCome, input.sessionsCounted) / input.sessionsCounted;
-  return Math.min(priceCents, Math.ceil(priceCents * share - 1e-9));
+  return Math.min(priceCents, Math.max(0, Math.ceil(priceCents * share - 1e-9)));
 }
 
 // ——— Instalments ———
