@@ -196,6 +196,35 @@ describe.each(engines())('paying online through Mollie (%s)', (engine) => {
     expect(mollie.payments.size).toBe(before + 1);
   });
 
+  it('two clicks at once make one Mollie payment', async () => {
+    const a = await club();
+    const reg = await register(a.id);
+    const before = mollie.payments.size;
+    const [x, y] = await Promise.all([checkout(reg.token), checkout(reg.token)]);
+    expect([x.status, y.status]).toEqual([201, 201]);
+    expect(x.json.checkoutUrl).toBe(y.json.checkoutUrl);
+    expect(mollie.payments.size).toBe(before + 1);
+  });
+
+  it('a refund made in Mollie after a cancellation is booked once: "refund-due" becomes "refunded"', async () => {
+    const a = await club();
+    const reg = await register(a.id);
+    await checkout(reg.token);
+    const id = mollie.last()!.id;
+    await mollie.pay(id);
+    const cancelled = await t.call('POST', `/registrations/${reg.token}/cancel`, undefined, { 'idempotency-key': `c-${reg.id}` });
+    expect(cancelled.status).toBe(200);
+    expect((await t.call('GET', `/registrations/${reg.token}`)).json.payment.status).toBe('refund-due');
+    expect(await mollie.refund(id, 4000)).toBe(200);
+    expect(await mollie.notify(id)).toBe(200);
+    expect((await t.call('GET', `/registrations/${reg.token}`)).json.payment.status).toBe('refunded');
+    const entries = await entriesOf(reg.id);
+    expect(entries.map((e) => [e.method, e.amountCents])).toEqual([
+      ['online', 4000],
+      ['refund', -4000],
+    ]);
+  });
+
   it('at most five checkouts per registration an hour', async () => {
     const a = await club();
     const reg = await register(a.id);
