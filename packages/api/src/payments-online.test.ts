@@ -120,7 +120,7 @@ describe.each(engines())('paying online through Mollie (%s)', (engine) => {
   });
 
   it('a key Mollie does not accept: 502 with the other ways to pay, nothing half-made', async () => {
-    const a = await club({ mollieApiKey: 'test_KeyMollieDoesNotKnow01234567' });
+    const a = await club({ mollieApiKey: 'test_KeyMollieDoesNotKnow0123456789' });
     const reg = await register(a.id);
     const res = await checkout(reg.token);
     expect(res.status).toBe(502);
