@@ -196,6 +196,22 @@ describe.each(engines())('paying online through Mollie (%s)', (engine) => {
     expect(mollie.payments.size).toBe(before + 1);
   });
 
+  it('paid online after paying at the desk: nothing booked twice, and staff see it to refund in Mollie', async () => {
+    const a = await club();
+    const reg = await register(a.id);
+    await checkout(reg.token);
+    const id = mollie.last()!.id;
+    const desk = await t.admin('POST', `/registrations/${reg.id}/payments`, { amountCents: 4000, method: 'desk', note: 'contant' });
+    expect(desk.status).toBeLessThan(300);
+    expect(await mollie.pay(id)).toBe(200);
+    const entries = await entriesOf(reg.id);
+    expect(entries.map((e) => e.method)).toEqual(['desk']);
+    const attention = await t.admin('GET', `/organisations/${a.slug}/online-payments?attention=1`);
+    expect(attention.json.payments).toEqual([expect.objectContaining({ molliePaymentId: id, registrationId: reg.id, status: 'paid-not-booked' })]);
+    const other = await club();
+    expect((await t.admin('GET', `/organisations/${other.slug}/online-payments?attention=1`)).json.payments).toEqual([]);
+  });
+
   it('two clicks at once make one Mollie payment', async () => {
     const a = await club();
     const reg = await register(a.id);

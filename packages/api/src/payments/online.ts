@@ -225,3 +225,23 @@ async function moneyBack(tx: Tx, registrationId: string, fetched: MolliePayment,
     .returning({ id: paymentEntries.id });
   return made ? delta : 0;
 }
+
+/** An organisation's online payments, newest first; `attention`: paid at Mollie but not booked (paid twice). */
+export async function organisationOnlinePayments(db: Db, organisationId: string, attention: boolean) {
+  const rows = await db
+    .select()
+    .from(molliePayments)
+    .where(and(eq(molliePayments.organisationId, organisationId), attention ? eq(molliePayments.status, 'paid-not-booked') : undefined))
+    .orderBy(desc(molliePayments.createdAt))
+    .limit(500);
+  return rows.map((r) => ({
+    id: r.id,
+    molliePaymentId: r.molliePaymentId,
+    registrationId: r.registrationId,
+    amountCents: r.amountCents,
+    status: r.status,
+    mode: r.mode,
+    createdAt: r.createdAt.toISOString(),
+    updatedAt: r.updatedAt.toISOString(),
+  }));
+}
