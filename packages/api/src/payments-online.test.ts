@@ -17,7 +17,7 @@ describe.each(engines())('paying online through Mollie (%s)', (engine) => {
       // Mollie calls the webhook over the internet; here it reaches the app directly, with the same request.
       deliver: (url, init) => t.app.request(url, init),
     });
-    t = await testApp(engine, '2026-03-01T09:00:00Z', { secretKey, mollie: { apiEndpoint: mollie.apiEndpoint, timeoutMs: 1500 } });
+    t = await testApp(engine, '2026-03-01T09:00:00Z', { secretKey, mollie: { apiEndpoint: mollie.apiEndpoint, timeoutMs: 5000 } });
   });
   afterAll(async () => {
     await t.close();

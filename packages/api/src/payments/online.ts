@@ -146,6 +146,7 @@ export async function mollieChanged(deps: Deps, molliePaymentId: string, now: Da
   const settings = await settingsOf(db, row.organisationId);
   let fetched: MolliePayment;
   try {
+    if (!settings.mollieApiKey) throw new MollieFailure('unauthorized', 'The organisation removed its Mollie key.');
     fetched = await gatewayFor(deps, settings).get(molliePaymentId);
   } catch (e) {
     const kind = e instanceof MollieFailure ? e.kind : 'unavailable';
