@@ -4,7 +4,7 @@
  * words in the family's language when the message is enqueued.
  */
 import type { DayPart, AppointmentContext, AppointmentSlot } from '@instap/core/appointments';
-import type { Language } from '@instap/core';
+import type { Language, Payment } from '@instap/core';
 
 /** The family (or, for staff messages, the organisation). E-mail wins; a phone only means a call. */
 export interface Recipient {
@@ -34,6 +34,8 @@ export interface RegistrationFacts {
   /** What the family pays in total (the registration's priceCents). */
   priceCents: number;
   kanspas?: boolean;
+  /** How the family pays (core contract); without it, the messages show the price as before. */
+  payment?: Payment;
 }
 
 interface AboutRegistration {

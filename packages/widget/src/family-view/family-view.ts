@@ -11,6 +11,7 @@ import type { InstapRegistration, Screen } from '../registration/registration.js
 import { calendarButton } from '../registration/later.js';
 import { loading, bringList, callLine, date, focusOn, heading, money, whenWhere } from '../ui.js';
 import { networkBox, problemBox } from '../ui-more.js';
+import { paymentBlock } from '../payment/payment.js';
 
 type Answer = 'accept' | 'decline' | 'cancel';
 type Notice = 'network' | 'server' | 'offer_expired' | 'offer_used' | 'offer_not_found';
@@ -176,7 +177,8 @@ export class FamilyView implements Screen {
       <ul>
         ${v.children.map((c) => html`<li>${m.childLine(c.firstName, String(c.birthYear))}</li>`)}
       </ul>
-      ${pay} ${v.status === 'confirmed' ? calendarButton(r, a.id) : nothing} ${whenWhere(m, a)} ${bringList(m, a)}
+      ${paymentBlock(r, v.payment, { token: r.token, organisation: o, language: a.language, children: v.children.length, status: v.status, priceCents: v.price.totalCents })}
+      ${v.status === 'confirmed' ? calendarButton(r, a.id) : nothing} ${whenWhere(m, a)} ${bringList(m, a)}
       <button type="button" class="primary" part="button" @click=${ask('cancel')}>${x.cancelLabel}</button>`;
   }
 }

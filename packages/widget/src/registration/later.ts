@@ -5,6 +5,7 @@
  */
 import { html, nothing } from 'lit/html.js';
 import { latinDigits, type Language } from '@instap/core/rules';
+import type { RegistrationCreated } from '@instap/core/schemas';
 import { createRegistration, uuid, type RegistrationBody } from '../api.js';
 import { clearDraft, keepResult, type Step } from '../draft.js';
 import { contactBody, nameField, reachFields } from '../fields/contact.js';
@@ -158,6 +159,18 @@ export function checkStep(r: InstapRegistration, m: M) {
   ] as const;
 }
 
+let payChunk: typeof import('../payment/payment.js') | undefined;
+/**
+ * How to pay comes in a chunk of its own (payment/), fetched with the confirmation. Until it is
+ * there, or when it does not come, a confirmed family reads its price and a waiting one nothing.
+ */
+function payment(r: InstapRegistration, c: RegistrationCreated, children: number) {
+  const o = r.data!.organisation;
+  if (payChunk) return payChunk.paymentBlock(r, c.payment, { token: c.token, organisation: o, language: r.data!.language, children, status: c.status, priceCents: c.price.totalCents });
+  import('../payment/payment.js').then((p) => ((payChunk = p), r.requestUpdate()), () => {});
+  return c.status == 'confirmed' ? html`<p>${r.m.youPay(money(r.m, c.price.totalCents), children)}</p>` : nothing;
+}
+
 /** What happens next and when, what to bring, who to call, and a link that keeps working. */
 export function resultScreen(r: InstapRegistration) {
   const m = r.m;
@@ -176,7 +189,7 @@ export function resultScreen(r: InstapRegistration) {
         ? html`<p>${m.lotteryNext(date(m, a.registration.drawAt ?? a.registration.closesAt ?? a.sessions[0].startsAt))}</p>`
         : html`<p>${m.confirmedText}</p>
             ${firstToCome ? html`<p>${m.firstSession(date(m, firstToCome.startsAt, true))}</p>` : nothing}`}
-    <p>${m.youPay(money(m, created.price.totalCents), names.length)}</p>
+    ${payment(r, created, names.length)}
     ${kanspas ? html`<p>${m.kanspasLater}</p>` : nothing} ${s === 'confirmed' ? calendarButton(r, created.id) : nothing}
     ${whenWhere(m, a)} ${bringList(m, a)}
     <h3>${m.keepTitle}</h3>
