@@ -34,7 +34,10 @@ export interface RegistrationFacts {
   /** What the family pays in total (the registration's priceCents). */
   priceCents: number;
   kanspas?: boolean;
-  /** How the family pays (core contract); without it, the messages show the price as before. */
+  /**
+   * How and by when to pay (services/payments.ts). `status: 'not-due'` while the family waits:
+   * then the words say "je betaalt niets zolang je wacht", never the price as a debt.
+   */
   payment?: Payment;
 }
 

@@ -1,8 +1,11 @@
 /** The registrations of an activity as staff see them: every family, with contact and kanspas. */
+import type { Payment } from '@instap/core';
 import { and, asc, eq, gt, inArray } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { registrationChildren, registrations } from '../db/schema.js';
+import { loadActivity } from './activities.js';
 import { csvRow } from './csv.js';
+import { paymentsOf } from './payments.js';
 
 export interface StaffRegistration {
   id: string;
@@ -18,10 +21,12 @@ export interface StaffRegistration {
   children: { firstName: string; birthYear: number; placeKind: string | null }[];
   contact: { name: string; phone: string | null; email: string | null };
   priceCents: number;
+  payment: Payment;
 }
 
 /** Pages through an activity's registrations in order of arrival. */
-export async function* staffRegistrations(db: Db, activityId: string, pageSize = 500): AsyncGenerator<StaffRegistration> {
+export async function* staffRegistrations(db: Db, activityId: string, pageSize = 500, now?: Date): AsyncGenerator<StaffRegistration> {
+  const rec = await loadActivity(db, activityId);
   const waitlisted = await db
     .select({ id: registrations.id, rank: registrations.queueRank })
     .from(registrations)
@@ -47,6 +52,8 @@ export async function* staffRegistrations(db: Db, activityId: string, pageSize =
       .from(registrationChildren)
       .where(inArray(registrationChildren.registrationId, rows.map((r) => r.id)))
       .orderBy(asc(registrationChildren.position));
+    // A registration from before payments existed gets its reference now (dated by its own creation).
+    const payments = await paymentsOf(db, rows, rec, now);
     for (const r of rows) {
       yield {
         id: r.id,
@@ -61,6 +68,7 @@ export async function* staffRegistrations(db: Db, activityId: string, pageSize =
         children: kids.filter((k) => k.registrationId === r.id).map((k) => ({ firstName: k.firstName, birthYear: k.birthYear, placeKind: k.placeKind })),
         contact: { name: r.contactName, phone: r.contactPhone, email: r.contactEmail },
         priceCents: r.priceCents,
+        payment: payments.get(r.id)!,
       };
     }
     const last = rows[rows.length - 1]!;
@@ -69,7 +77,7 @@ export async function* staffRegistrations(db: Db, activityId: string, pageSize =
   }
 }
 
-export const CSV_HEADER = ['status', 'waitlist_position', 'children', 'birth_years', 'contact_name', 'phone', 'email', 'language', 'kanspas', 'kanspas_check', 'referred', 'price_eur', 'registered_at'];
+export const CSV_HEADER = ['status', 'waitlist_position', 'children', 'birth_years', 'contact_name', 'phone', 'email', 'language', 'kanspas', 'kanspas_check', 'referred', 'price_eur', 'registered_at', 'payment_status', 'payment_amount_eur', 'payment_paid_eur', 'payment_due_at', 'payment_reference'];
 
 export function csvLine(r: StaffRegistration): string {
   return csvRow([
@@ -86,5 +94,10 @@ export function csvLine(r: StaffRegistration): string {
     r.referred ? 'yes' : 'no',
     (r.priceCents / 100).toFixed(2),
     r.createdAt,
+    r.payment.status,
+    (r.payment.amountCents / 100).toFixed(2),
+    (r.payment.paidCents / 100).toFixed(2),
+    r.payment.dueAt ?? '',
+    r.payment.reference,
   ]);
 }

@@ -9,6 +9,7 @@ import { activities, registrationChildren, registrations } from '../db/schema.js
 import { ApiError } from '../errors.js';
 import { loadActivity, occupancy, placeRules, type ActivityRecord } from './activities.js';
 import { tellFamily } from './family-messages.js';
+import { paymentConfirmed } from './payments.js';
 
 async function entriesOf(db: Db | Parameters<Parameters<Db['transaction']>[0]>[0], activityId: string) {
   const rows = await db
@@ -39,6 +40,7 @@ export async function runDraw(db: Db, activityId: string, now: Date, opts: { ear
     for (const r of results) {
       if (r.outcome.status === 'confirmed') {
         await tx.update(registrations).set({ status: 'confirmed', queueRank: null, updatedAt: now }).where(eq(registrations.id, r.id));
+        await paymentConfirmed(tx, r.id, rec.organisation.id, now);
         const kids = await tx.select({ id: registrationChildren.id }).from(registrationChildren).where(eq(registrationChildren.registrationId, r.id)).orderBy(asc(registrationChildren.position));
         for (const [i, k] of kids.entries()) await tx.update(registrationChildren).set({ placeKind: r.outcome.kinds[i]! }).where(eq(registrationChildren.id, k.id));
       } else {

@@ -7,8 +7,9 @@ import type { Tx } from '../db/client.js';
 import { registrationChildren, registrations } from '../db/schema.js';
 import type { MessageInput } from '../messages/kinds.js';
 import { enqueueMessage } from '../messages/outbox.js';
-import type { Language, Occupancy } from '@instap/core';
+import type { Language, Occupancy, Payment } from '@instap/core';
 import { loadActivity, occupancy, toPublicActivity, type ActivityRecord } from './activities.js';
+import { paymentOf } from './payments.js';
 import type { RegistrationRow } from './registrations.js';
 
 type AboutRegistration = 'registration-confirmed' | 'registration-waitlisted' | 'registration-lottery' | 'draw-result' | 'offer-made' | 'offer-expired' | 'kanspas-not-valid';
@@ -25,6 +26,7 @@ export interface Known {
   taken?: Occupancy;
   row?: RegistrationRow;
   children?: string[];
+  payment?: Payment;
 }
 
 export async function tellFamily<K extends AboutRegistration>(tx: Tx, kind: K, registrationId: string, extra: Extra<K>, ctx: MessageContext, known: Known = {}) {
@@ -34,6 +36,7 @@ export async function tellFamily<K extends AboutRegistration>(tx: Tx, kind: K, r
   const children =
     known.children ??
     (await tx.select({ firstName: registrationChildren.firstName }).from(registrationChildren).where(eq(registrationChildren.registrationId, row.id)).orderBy(asc(registrationChildren.position))).map((c) => c.firstName);
+  const payment = known.payment ?? (await paymentOf(tx, row, ctx.now, { rec, publicOrigin: ctx.publicOrigin }));
   const activity = toPublicActivity(rec, known.taken ?? (await occupancy(tx, row.activityId)), ctx.now, row.language as Language);
   const input = {
     kind,
@@ -41,7 +44,7 @@ export async function tellFamily<K extends AboutRegistration>(tx: Tx, kind: K, r
     organisationId: rec.organisation.id,
     to: { name: row.contactName, email: row.contactEmail, phone: row.contactPhone, language: row.language as 'nl' },
     activity,
-    registration: { id: row.id, token: row.token, children, priceCents: row.priceCents, kanspas: row.kanspas },
+    registration: { id: row.id, token: row.token, children, priceCents: row.priceCents, kanspas: row.kanspas, payment },
   } as unknown as MessageInput;
   return enqueueMessage(tx, input, ctx);
 }

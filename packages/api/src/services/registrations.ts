@@ -21,6 +21,7 @@ import type { Db, Tx } from '../db/client.js';
 import { idempotencyKeys, offers, registrationChildren, registrations } from '../db/schema.js';
 import { ApiError, notFound, validationError } from '../errors.js';
 import { tellFamily } from './family-messages.js';
+import { ensurePaymentRow, paymentConfirmed, paymentOf } from './payments.js';
 import { redeemReferral } from './referrals.js';
 import { charterOf, loadActivity, occupancy, placeRules, toPublicActivity, windowRules, type ActivityRecord } from './activities.js';
 
@@ -180,14 +181,17 @@ export async function register(
   await tx.insert(registrationChildren).values(
     input.children.map((c, i) => ({ registrationId: row!.id, position: i, firstName: c.firstName, birthYear: c.birthYear, placeKind: kinds[i] })),
   );
+  if (status === 'confirmed') await paymentConfirmed(tx, row!.id, rec.organisation.id, now);
+  else await ensurePaymentRow(tx, row!.id, now);
+  const payment = await paymentOf(tx, row!, now, { rec, publicOrigin: messages?.publicOrigin });
   if (messages) {
     const ctx = { now, publicOrigin: messages.publicOrigin };
-    const known = { rec, row: row!, taken: taken ?? { general: 0, reserved: 0 }, children: input.children.map((c) => c.firstName) };
+    const known = { rec, row: row!, taken: taken ?? { general: 0, reserved: 0 }, children: input.children.map((c) => c.firstName), payment };
     if (status === 'confirmed') await tellFamily(tx, 'registration-confirmed', row!.id, {}, ctx, known);
     else if (status === 'waitlisted') await tellFamily(tx, 'registration-waitlisted', row!.id, { waitlistPosition: position ?? 0 }, ctx, known);
     else await tellFamily(tx, 'registration-lottery', row!.id, { drawAt: rec.activity.drawAt ?? rec.activity.closesAt ?? now }, ctx, known);
   }
-  return { id: row!.id, token, status, ...(position !== undefined ? { waitlistPosition: position } : {}), price };
+  return { id: row!.id, token, status, ...(position !== undefined ? { waitlistPosition: position } : {}), price, payment };
 }
 
 export async function loadByToken(db: Db | Tx, token: string, opts: { lock?: boolean } = {}): Promise<RegistrationRow> {
@@ -202,13 +206,14 @@ export async function childrenOf(db: Db | Tx, registrationId: string) {
   return db.select().from(registrationChildren).where(eq(registrationChildren.registrationId, registrationId)).orderBy(asc(registrationChildren.position));
 }
 
-export async function registrationView(db: Db | Tx, row: RegistrationRow, now: Date): Promise<RegistrationView> {
+export async function registrationView(db: Db | Tx, row: RegistrationRow, now: Date, opts: { publicOrigin?: string } = {}): Promise<RegistrationView> {
   const rec = await loadActivity(db, row.activityId);
-  const [children, taken, position, [offer]] = await Promise.all([
+  const [children, taken, position, [offer], payment] = await Promise.all([
     childrenOf(db, row.id),
     occupancy(db, row.activityId),
     waitlistPosition(db, row),
     db.select().from(offers).where(and(eq(offers.registrationId, row.id), isNull(offers.answeredAt))),
+    paymentOf(db, row, now, { rec, publicOrigin: opts.publicOrigin }),
   ]);
   return {
     id: row.id,
@@ -223,6 +228,7 @@ export async function registrationView(db: Db | Tx, row: RegistrationRow, now: D
     children: children.map((c) => ({ firstName: c.firstName, birthYear: c.birthYear })),
     contact: { name: row.contactName, phone: row.contactPhone, email: row.contactEmail },
     price: row.price,
+    payment,
     activity: toPublicActivity(rec, taken, now, row.language as Language),
   };
 }

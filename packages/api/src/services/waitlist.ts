@@ -11,6 +11,7 @@ import { offers, registrationChildren, registrations } from '../db/schema.js';
 import { ApiError, notFound } from '../errors.js';
 import { loadActivity, occupancy, placeRules, type ActivityRecord } from './activities.js';
 import { tellFamily } from './family-messages.js';
+import { paymentConfirmed } from './payments.js';
 import { loadByToken, registrationView } from './registrations.js';
 
 export type OfferRow = typeof offers.$inferSelect;
@@ -99,7 +100,7 @@ function assertOpen(offer: OfferRow, now: Date) {
 
 export async function acceptOffer(db: Db, token: string, now: Date): Promise<RegistrationView> {
   return db.transaction(async (tx) => {
-    const { offer } = await lockedOffer(tx, token);
+    const { rec, offer } = await lockedOffer(tx, token);
     assertOpen(offer, now);
     await tx.update(offers).set({ answeredAt: now, outcome: 'accepted' }).where(eq(offers.id, offer.id));
     const [row] = await tx
@@ -107,6 +108,7 @@ export async function acceptOffer(db: Db, token: string, now: Date): Promise<Reg
       .set({ status: 'confirmed', offerExpiresAt: null, queueRank: null, updatedAt: now })
       .where(eq(registrations.id, offer.registrationId))
       .returning();
+    await paymentConfirmed(tx, row!.id, rec.organisation.id, now);
     return registrationView(tx, row!, now);
   });
 }

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { MAX_CHILDREN, birthYearProblem, nameProblem } from '../rules.js';
 import { publicActivitySchema } from './activities.js';
 import { checkReachable, familyPhone, languageSchema, personName } from './common.js';
+import { paymentSchema } from './payments.js';
 
 // ——— Registrations ———
 export const childInputSchema = z.object({
@@ -83,6 +84,8 @@ export const registrationCreatedSchema = z.object({
   status: registrationStatusSchema,
   waitlistPosition: z.number().int().optional(),
   price: priceBreakdownSchema,
+  /** How and by when to pay; `not-due` while the family waits. */
+  payment: paymentSchema,
 });
 export type RegistrationCreated = z.infer<typeof registrationCreatedSchema>;
 
@@ -100,6 +103,7 @@ export const registrationViewSchema = z.object({
   children: z.array(z.object({ firstName: z.string(), birthYear: z.number().int() })),
   contact: z.object({ name: z.string(), phone: z.string().nullable(), email: z.string().nullable() }),
   price: priceBreakdownSchema,
+  payment: paymentSchema,
   activity: publicActivitySchema,
 });
 export type RegistrationView = z.infer<typeof registrationViewSchema>;
@@ -117,4 +121,5 @@ export const adminRegistrationSchema = z.object({
   children: z.array(z.object({ firstName: z.string(), birthYear: z.number().int(), placeKind: z.string().nullable() })),
   contact: z.object({ name: z.string(), phone: z.string().nullable(), email: z.string().nullable() }),
   priceCents: z.number().int(),
+  payment: paymentSchema,
 });

@@ -2,7 +2,7 @@
  * Test helpers: realistic API answers built from the contract, a fetch stub, small asserts,
  * and the test runner's server commands (viewport, keys) without extra packages.
  */
-import type { PublicActivity, RegistrationCreated, RegistrationView } from '@instap/core/schemas';
+import type { Payment, PublicActivity, RegistrationCreated, RegistrationView } from '@instap/core/schemas';
 import { priceFor, pricesNow } from '@instap/core/pricing';
 import type { InstapElement } from '../element.js';
 import '../index.js';
@@ -69,22 +69,33 @@ export const lottery = () =>
     registration: { opensAt: '2026-03-01T08:00:00Z', closesAt: '2026-03-10T22:00:00Z', mode: 'lottery', drawAt: '2026-03-12T09:00:00Z', lateJoinUntil: null, phase: 'lottery' },
   });
 
-export function created(status: RegistrationCreated['status'], children = 1, kanspas = false, a = activity()): RegistrationCreated {
+/** A payment as the API gives it: desk only (an organisation without payment settings); nothing due while waiting. */
+export function payment(status: RegistrationCreated['status'], totalCents: number): Payment {
+  const due = status === 'confirmed' && totalCents > 0;
   return {
-    id: 'reg-1',
-    token: 'tok-secret-123',
-    status,
-    ...(status === 'waitlisted' ? { waitlistPosition: 3 } : {}),
-    price: priceFor({
-      standardCents: a.price.standardCents,
-      kanspasCents: a.price.kanspasCents,
-      charter: { kanspasDiscountPercent: 80, siblingDiscountPercent: 0 },
-      kanspas,
-      children,
-      sessions: a.sessions,
-      now: NOW,
-    }),
+    status: due ? 'open' : 'not-due',
+    amountCents: due ? totalCents : 0,
+    paidCents: 0,
+    dueAt: due ? '2026-03-16T10:00:00.000Z' : null,
+    reference: '+++090/9337/55493+++',
+    methods: ['desk'],
+    desk: { text: null, phone: '056 27 80 00' },
+    hardship: { text: 'Is betalen moeilijk? Bel ons: we zoeken samen een oplossing.', phone: '056 27 80 00', instalmentsPossible: true, thirdPartyPossible: false },
+    waived: false,
   };
+}
+
+export function created(status: RegistrationCreated['status'], children = 1, kanspas = false, a = activity()): RegistrationCreated {
+  const price = priceFor({
+    standardCents: a.price.standardCents,
+    kanspasCents: a.price.kanspasCents,
+    charter: { kanspasDiscountPercent: 80, siblingDiscountPercent: 0 },
+    kanspas,
+    children,
+    sessions: a.sessions,
+    now: NOW,
+  });
+  return { id: 'reg-1', token: 'tok-secret-123', status, ...(status === 'waitlisted' ? { waitlistPosition: 3 } : {}), price, payment: payment(status, price.totalCents) };
 }
 
 export function view(status: RegistrationView['status'] = 'confirmed'): RegistrationView {
@@ -103,6 +114,7 @@ export function view(status: RegistrationView['status'] = 'confirmed'): Registra
     ],
     contact: { name: 'Fatima', phone: '0470 12 34 56', email: null },
     price: created('confirmed', 2, true).price,
+    payment: created(status, 2, true).payment,
     activity: activity(),
   };
 }

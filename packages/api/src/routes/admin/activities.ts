@@ -107,7 +107,7 @@ export function activityRoutes(deps: Deps) {
     }),
     async (c) => {
       const rec = await can.activity(c.get('actor'), c.req.valid('param').id);
-      return registrationList(c, db, rec.activity.id) as never;
+      return registrationList(c, db, rec.activity.id, undefined, clock()) as never;
     },
   );
 

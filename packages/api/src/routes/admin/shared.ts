@@ -42,17 +42,17 @@ export function access(deps: Deps) {
  * An activity's registrations as staff see them: JSON, or a streamed CSV for spreadsheets
  * (`Accept: text/csv` or `?format=csv`). `keep` narrows the list (an intermediary's own families).
  */
-export async function registrationList(c: Context, db: Db, activityId: string, keep: (r: StaffRegistration) => boolean = () => true) {
+export async function registrationList(c: Context, db: Db, activityId: string, keep: (r: StaffRegistration) => boolean = () => true, now?: Date) {
   const wantsCsv = (c.req.header('accept') ?? '').includes('text/csv') || c.req.query('format') === 'csv';
   if (wantsCsv) {
     c.header('Content-Type', 'text/csv; charset=utf-8');
     c.header('Content-Disposition', `attachment; filename="instap-${activityId}.csv"`);
     return stream(c, async (s) => {
       await s.write('\uFEFF' + csvRow(CSV_HEADER));
-      for await (const r of staffRegistrations(db, activityId)) if (keep(r)) await s.write(csvLine(r));
+      for await (const r of staffRegistrations(db, activityId, 500, now)) if (keep(r)) await s.write(csvLine(r));
     });
   }
   const list: StaffRegistration[] = [];
-  for await (const r of staffRegistrations(db, activityId)) if (keep(r)) list.push(r);
+  for await (const r of staffRegistrations(db, activityId, 500, now)) if (keep(r)) list.push(r);
   return c.json({ registrations: list }, 200);
 }
