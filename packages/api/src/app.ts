@@ -9,7 +9,9 @@ import { ApiError, errorBody, toErrorResponse } from './errors.js';
 import { adminRoutes } from './routes/admin/index.js';
 import { allocationRoutes } from './routes/allocation.js';
 import { appointmentRoutes } from './routes/appointments.js';
+import { bankStatementRoutes, isStatementUpload } from './routes/bank-statements.js';
 import { organisationCors } from './routes/cors.js';
+import { onlinePaymentRoutes } from './routes/payments-online.js';
 import { docsPage } from './routes/docs.js';
 import { publicRoutes } from './routes/public.js';
 import { sessionRoutes } from './routes/session.js';
@@ -23,13 +25,12 @@ export function createApi(deps: Deps) {
   api.onError(toErrorResponse);
   api.notFound((c) => c.json(errorBody(new ApiError(404, 'route_not_found', 'There is no such address in the Instap API.')), 404));
 
-  api.use(
-    '*',
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: (c) => c.json(errorBody(new ApiError(413, 'body_too_large', 'The request is too large (at most 64 KB).')), 413),
-    }),
-  );
+  const defaultLimit = bodyLimit({
+    maxSize: MAX_BODY_BYTES,
+    onError: (c) => c.json(errorBody(new ApiError(413, 'body_too_large', 'The request is too large (at most 64 KB).')), 413),
+  });
+  // A bank statement may be up to 2 MB: that route sets its own limit.
+  api.use('*', (c, next) => (isStatementUpload(c.req.method, c.req.path) ? next() : defaultLimit(c, next)));
 
   api.use('/admin/*', async (c, next) => {
     const actor = await authenticate(deps, c);
@@ -46,7 +47,9 @@ export function createApi(deps: Deps) {
   api.route('/', allocationRoutes(deps));
   api.route('/', appointmentRoutes(deps));
   api.route('/', sessionRoutes(deps));
+  api.route('/', onlinePaymentRoutes(deps));
   api.route('/admin', adminRoutes(deps));
+  api.route('/admin', bankStatementRoutes(deps));
 
   api.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
   api.doc31('/openapi.json', {

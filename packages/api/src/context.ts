@@ -1,4 +1,5 @@
 import type { Db } from './db/client.js';
+import type { MollieOptions } from './payments/mollie.js';
 
 /** The clock: injected, so deadlines, release dates and offer expiry are testable. */
 export type Clock = () => Date;
@@ -22,6 +23,8 @@ export interface Deps {
   trustProxy?: boolean;
   /** Seals secrets kept for later (UiTPAS client secrets); see services/secrets.ts. */
   secretKey?: Buffer;
+  /** Where Mollie is reached and how long it may take (default: Mollie itself, 10 s). */
+  mollie?: MollieOptions;
 }
 
 export type ActorRole = 'city-admin' | 'organisation-admin' | 'organisation-staff' | 'intermediary';
