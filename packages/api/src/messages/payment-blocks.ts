@@ -17,15 +17,14 @@ const groups = (iban: string) => iban.replace(/\s/g, '').replace(/(.{4})(?=.)/g,
 
 /** Something is still to pay: the message must not say "nothing more to do". */
 export const toPay = (p: Payment | undefined, priceCents: number) =>
-  p ? (p.status === 'open' || p.status === 'partly-paid') && !p.thirdParty : priceCents > 0;
+  p ? p.status === 'open' || p.status === 'partly-paid' : priceCents > 0;
 
 /** The payment part of a confirmation; without a payment (an old record) the price as before. */
 export function paymentBlocks(p: Payment | undefined, cat: Catalogue, priceCents: number): Block[] {
   const c = cat.pay;
   if (!p) return [{ title: cat.labels.price, items: [priceText(priceCents, cat)] }];
   if (p.status === 'paid') return [{ title: c.title, items: [c.paid] }];
-  if (p.thirdParty && p.status !== 'refund-due' && p.status !== 'refunded') return [{ title: c.title, items: [c.thirdParty(p.thirdParty.name)] }];
-  if (p.status === 'not-due') return [{ title: c.title, items: [p.amountCents > 0 ? c.wait : c.nothing] }];
+  // A confirmation with nothing due: it is free.
   if (p.status !== 'open' && p.status !== 'partly-paid') return [{ title: c.title, items: [c.nothing] }];
   const left = p.amountCents - p.paidCents;
   const blocks: Block[] = [
@@ -38,7 +37,8 @@ export function paymentBlocks(p: Payment | undefined, cat: Catalogue, priceCents
     },
   ];
   for (const way of p.methods) {
-    if (way === 'online') blocks.push({ p: c.online });
+    if (way === 'online' && p.onlineUrl) blocks.push({ p: c.online });
+    if (way === 'third-party') blocks.push({ p: c.third });
     if (way === 'desk') blocks.push({ title: c.desk, items: [c.deskText, ...(p.desk?.text ? [p.desk.text] : [])] });
     const t = p.transfer;
     if (way === 'transfer' && t)

@@ -14,7 +14,7 @@ import { enc, post, uuid } from '../api.js';
 import type { InstapElement } from '../element.js';
 import type { Messages, More } from '../i18n/index.js';
 import { Texts } from '../i18n/texts.js';
-import { btn, callLine, date, focusOn, loading, money } from '../ui.js';
+import { btn, callLine, date, focusOn, loading, money, tel } from '../ui.js';
 
 type X = Messages & More;
 /** The ways of paying a family can act on, in the order they are shown. */
@@ -47,6 +47,8 @@ export const groups = (iban: string) => iban.replace(/\s/g, '').replace(/(.{4})(
 
 /** Numbers, IBANs and codes read left to right, also inside Arabic text. */
 const ltr = (text: string) => html`<bdi dir="ltr">${text}</bdi>`;
+/** An amount inside a sentence: isolated left to right (LRI … PDI) where the text runs right to left. */
+const amount = (x: X, cents: number) => (x.dir == 'rtl' ? `\u2066${money(x, cents)}\u2069` : money(x, cents));
 
 /** One payment block per element: it owns what was copied last and how the online payment goes. */
 export class PaymentBox {
@@ -112,37 +114,39 @@ export class PaymentBox {
 
   #body(p: Payment, who: Who, x: X) {
     const left = p.amountCents - p.paidCents;
+    const waiting = who.status !== 'confirmed';
     switch (p.status) {
       case 'paid':
         return html`<p class="box"><strong>${x.payPaid}</strong></p>`;
       case 'waived':
         return html`<p>${x.payNothing}</p>`;
       case 'refund-due':
-        return html`<p>${x.payRefundDue(money(x, p.refundCents ?? -left))}</p>`;
+        return html`<p>${x.payRefundDue(amount(x, p.refundCents ?? 0))}</p>`;
       case 'refunded':
-        return html`<p>${x.payRefunded(money(x, p.refundCents ?? 0))}</p>`;
+        return html`<p>${x.payRefunded(amount(x, p.refundCents ?? p.paidCents))}</p>`;
       case 'not-due':
-        return p.amountCents > 0 ? html`<p><strong>${x.payWait}</strong></p><p>${x.payWaitLater}</p>` : html`<p>${x.payNothing}</p>`;
+        // Nothing due: a waiting list, a draw or an offer not taken yet; or it is free.
+        return waiting && who.status !== 'cancelled' ? html`<p><strong>${x.payWait}</strong></p><p>${x.payWaitLater}</p>` : html`<p>${x.payNothing}</p>`;
     }
-    if (p.thirdParty) return html`<p class="box"><strong>${x.payThirdParty(p.thirdParty.name)}</strong></p>`;
+    const h = p.hardship;
     return html`<p class="box">
-        <strong>${p.paidCents > 0 ? x.payPartly(money(x, p.paidCents), money(x, left)) : x.youPay(money(x, p.amountCents), who.children)}</strong>
+        <strong>${p.paidCents > 0 ? x.payPartly(amount(x, p.paidCents), amount(x, left)) : x.youPay(amount(x, p.amountCents), who.children)}</strong>
         ${p.dueAt ? html`<br />${x.payBy(date(x, p.dueAt))}` : nothing}
       </p>
       ${p.instalments?.length
         ? html`<p>${x.payPlan}</p>
             <ul>
-              ${p.instalments.map((i) => html`<li>${x.payPlanPart(money(x, i.amountCents), date(x, i.dueAt))}</li>`)}
+              ${p.instalments.map((i) => html`<li>${x.payPlanPart(amount(x, i.amountCents), date(x, i.dueAt))}${i.paid ? html` (${x.payPaid})` : nothing}</li>`)}
             </ul>`
         : nothing}
       ${p.methods.length > 1 ? html`<p>${x.payHow} ${x.payChoose}</p>` : nothing} ${p.methods.map((way) => this.#way(way, p, who, x))}
       <h4>${x.payHardTitle}</h4>
-      <p>${x.payHardWays}</p>
-      ${callLine(x.payHard, p.desk?.phone || who.organisation.phone)}`;
+      ${h.instalmentsPossible || h.thirdPartyPossible ? html`<p>${x.payHardWays}</p>` : nothing}
+      ${callLine(x.payHard, h.phone || who.organisation.phone)}`;
   }
 
   #way(way: Payment['methods'][number], p: Payment, who: Who, x: X) {
-    if (way === 'online')
+    if (way === 'online' && p.onlineUrl)
       return html`<div class="way">
         <h4>${x.payOnlineTitle}</h4>
         ${this.online === 'failed' ? html`<p class="notice" tabindex="-1" role="alert">${x.payOnlineFailed}</p>` : nothing}
@@ -154,6 +158,12 @@ export class PaymentBox {
         <h4>${x.payDesk}</h4>
         <p>${x.payDeskText}</p>
         ${p.desk?.text ? html`<p lang=${who.language} dir="auto">${p.desk.text}</p>` : nothing}
+        ${p.desk ? html`<p>${tel(p.desk.phone)}</p>` : nothing}
+      </div>`;
+    if (way === 'third-party')
+      return html`<div class="way">
+        <h4>${x.payThirdTitle}</h4>
+        <p>${x.payThirdText}</p>
       </div>`;
     const t = p.transfer;
     if (way !== 'transfer' || !t) return nothing;

@@ -31,7 +31,7 @@ export const en: Catalogue = {
     plan: (price, date) => `${price} by ${date} at the latest`,
     paid: 'Paid, thank you.',
     nothing: 'You do not have to pay anything.',
-    thirdParty: (who) => `${who} pays for you. You do not have to pay anything yourself.`,
+    third: 'Does the OCMW/CPAS or another organisation pay for you? Tell us. Then you do not have to pay anything yourself.',
     wait: 'You pay nothing while you wait.',
     online: 'Pay online: open your page below. Choose "Pay online now" there.',
     transfer: 'By bank transfer:',

@@ -32,7 +32,7 @@ export const fr: Catalogue = {
     plan: (price, date) => `${price} au plus tard le ${date}`,
     paid: 'Payé, merci.',
     nothing: 'Vous n’avez rien à payer.',
-    thirdParty: (who) => `${who} paie pour vous. Vous n’avez rien à payer vous-même.`,
+    third: 'Le CPAS ou une autre organisation paie pour vous ? Dites-le-nous. Alors vous n’avez rien à payer vous-même.',
     wait: 'Vous ne payez rien tant que vous attendez.',
     online: 'Payer en ligne : ouvrez votre page ci-dessous. Choisissez « Payer maintenant en ligne ».',
     transfer: 'Par virement :',

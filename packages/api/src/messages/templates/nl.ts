@@ -33,7 +33,7 @@ export const nl: Catalogue = {
     plan: (price, date) => `${price} ten laatste op ${date}`,
     paid: 'Betaald, dank je.',
     nothing: 'Je hoeft niets te betalen.',
-    thirdParty: (who) => `${who} betaalt voor jou. Je hoeft zelf niets te betalen.`,
+    third: 'Betaalt het OCMW of een andere organisatie voor jou? Zeg het ons. Dan hoef je zelf niets te betalen.',
     wait: 'Je betaalt niets zolang je wacht.',
     online: 'Online betalen: open je pagina hieronder. Kies daar "Betaal nu online".',
     transfer: 'Met een overschrijving:',

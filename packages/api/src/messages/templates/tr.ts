@@ -28,7 +28,7 @@ export const tr: Catalogue = {
     plan: (price, date) => `en geç ${date}: ${price}`,
     paid: 'Ödendi, teşekkürler.',
     nothing: 'Hiçbir şey ödemeniz gerekmez.',
-    thirdParty: (who) => `${who} sizin için ödüyor. Sizin bir şey ödemeniz gerekmez.`,
+    third: 'OCMW veya başka bir kurum sizin için mi ödüyor? Bize söyleyin. O zaman sizin bir şey ödemeniz gerekmez.',
     wait: 'Beklediğiniz sürece hiçbir şey ödemezsiniz.',
     online: 'İnternetten ödeme: aşağıdaki sayfanızı açın. Orada "Şimdi internetten öde" seçin.',
     transfer: 'Havale ile:',

@@ -60,7 +60,8 @@ export interface Catalogue {
     plan(price: string, date: string): string;
     paid: string;
     nothing: string;
-    thirdParty(who: string): string;
+    /** The organisation takes payment by a third party (the OCMW, a fund): say so. */
+    third: string;
     /** A waiting list or a draw: nothing to pay while waiting. */
     wait: string;
     online: string;
