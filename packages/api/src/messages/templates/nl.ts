@@ -52,7 +52,7 @@ export const nl: Catalogue = {
   kinds: {
     'registration-confirmed': (v) => ({
       subject: `${v.children} ${is(v.count)} ingeschreven voor ${v.title}`,
-      lines: [`Goed nieuws: ${v.children} ${has(v.count)} een plaats in ${v.title}.`, v.toPay ? 'Lees hieronder hoe je betaalt.' : 'Je hoeft niets meer te doen.', 'Hieronder lees je wanneer en waar.'],
+      lines: [`Goed nieuws: ${v.children} ${has(v.count)} een plaats in ${v.title}.`, v.toPay ? 'Kies hieronder hoe je betaalt.' : 'Je hoeft niets meer te doen.', 'Hieronder lees je wanneer en waar.'],
     }),
     'registration-waitlisted': (v) => ({
       subject: `${v.title}: ${v.children} ${stands(v.count)} op de wachtlijst`,
@@ -77,7 +77,7 @@ export const nl: Catalogue = {
     }),
     'draw-confirmed': (v) => ({
       subject: `${v.children} ${has(v.count)} een plaats in ${v.title}`,
-      lines: ['We hebben lot getrokken.', `Goed nieuws: ${v.children} ${has(v.count)} een plaats.`, v.toPay ? 'Lees hieronder hoe je betaalt.' : 'Je hoeft niets meer te doen.', 'Hieronder lees je wanneer en waar.'],
+      lines: ['We hebben lot getrokken.', `Goed nieuws: ${v.children} ${has(v.count)} een plaats.`, v.toPay ? 'Kies hieronder hoe je betaalt.' : 'Je hoeft niets meer te doen.', 'Hieronder lees je wanneer en waar.'],
     }),
     'draw-waitlisted': (v) => ({
       subject: `${v.title}: ${v.children} ${stands(v.count)} op de wachtlijst`,
