@@ -8,10 +8,9 @@ import { call, enc, post, uuid } from '../api.js';
 import { formatDate, formatTime } from '../format.js';
 import { Texts } from '../i18n/texts.js';
 import type { InstapRegistration, Screen } from '../registration/registration.js';
-import { calendarButton } from '../registration/later.js';
+import { calendarButton, payment } from '../registration/later.js';
 import { loading, bringList, callLine, date, focusOn, heading, money, whenWhere } from '../ui.js';
 import { networkBox, problemBox } from '../ui-more.js';
-import { paymentBlock } from '../payment/payment.js';
 
 type Answer = 'accept' | 'decline' | 'cancel';
 type Notice = 'network' | 'server' | 'offer_expired' | 'offer_used' | 'offer_not_found';
@@ -177,8 +176,10 @@ export class FamilyView implements Screen {
       <ul>
         ${v.children.map((c) => html`<li>${m.childLine(c.firstName, String(c.birthYear))}</li>`)}
       </ul>
-      ${paymentBlock(r, v.payment, { token: r.token, organisation: o, language: a.language, children: v.children.length, status: v.status, priceCents: v.price.totalCents })}
+      ${payment(r, v, r.token, v.children.length)}
       ${v.status === 'confirmed' ? calendarButton(r, a.id) : nothing} ${whenWhere(m, a)} ${bringList(m, a)}
       <button type="button" class="primary" part="button" @click=${ask('cancel')}>${x.cancelLabel}</button>`;
   }
 }
+/** The confirmation's payment block comes with this chunk (registration/later.ts). */
+export { paymentBlock } from '../payment/payment.js';

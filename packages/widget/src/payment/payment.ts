@@ -3,8 +3,8 @@
  * a transfer with its details to copy and the bank-app code beside them, the desk), and what to
  * do when paying is hard. A waiting family reads that it pays nothing while it waits.
  *
- * A chunk of its own, fetched with the confirmation and the family's own page: the Dutch
- * registration file does not carry it. The bank-app code is an SVG the Instap server draws
+ * It travels with the family's own view (a lazy chunk), fetched with the confirmation too: the
+ * Dutch registration file does not carry it. The bank-app code is an SVG the Instap server draws
  * (`/registrations/{token}/payment-qr.svg`), so no code generator ships in the widget; the
  * details beside it always suffice.
  */
@@ -15,6 +15,7 @@ import type { InstapElement } from '../element.js';
 import type { Messages, More } from '../i18n/index.js';
 import { Texts } from '../i18n/texts.js';
 import { btn, callLine, date, focusOn, loading, money, tel } from '../ui.js';
+
 
 type X = Messages & More;
 /** The ways of paying a family can act on, in the order they are shown. */
