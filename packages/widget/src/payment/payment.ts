@@ -51,6 +51,9 @@ const ltr = (text: string) => html`<bdi dir="ltr">${text}</bdi>`;
 /** An amount inside a sentence: isolated left to right (LRI … PDI) where the text runs right to left. */
 const amount = (x: X, cents: number) => (x.dir == 'rtl' ? `\u2066${money(x, cents)}\u2069` : money(x, cents));
 
+/** Where "Betaal nu online" sends the family: Mollie's checkout (tests look instead of leaving). */
+export const checkout = { go: (url: string) => location.assign(url) };
+
 /** One payment block per element: it owns what was copied last and how the online payment goes. */
 export class PaymentBox {
   /** The detail whose copy button was pressed last, and what its live region says. */
@@ -93,7 +96,7 @@ export class PaymentBox {
     if (this.online === 'busy') return;
     this.#update({ online: 'busy' });
     const res = await post<{ checkoutUrl: string }>(this.host.base, `/registrations/${enc(token)}/payments`, undefined, this.#key);
-    if (res.ok && /^https?:\/\//.test(res.data?.checkoutUrl ?? '')) return location.assign(res.data.checkoutUrl);
+    if (res.ok && /^https?:\/\//.test(res.data?.checkoutUrl ?? '')) return checkout.go(res.data.checkoutUrl);
     this.#update({ online: 'failed' });
     await focusOn(this.host, '.pay .notice');
   }
