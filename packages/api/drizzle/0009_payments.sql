@@ -1,5 +1,6 @@
 CREATE TABLE "payment_entries" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"seq" bigserial NOT NULL,
 	"registration_id" uuid NOT NULL,
 	"amount_cents" integer NOT NULL,
 	"method" text NOT NULL,

@@ -4,9 +4,11 @@
  */
 import { eq } from 'drizzle-orm';
 import type { Db } from './db/client.js';
+import { paymentSettings } from './db/schema-payments.js';
 import { organisations } from './db/schema.js';
 import { createActivity } from './services/activities.js';
 import { ensureCity } from './services/auth.js';
+import { bookPayment } from './services/payments.js';
 import { register } from './services/registrations.js';
 import { activityInputSchema, registrationInputSchema } from '@instap/core';
 
@@ -47,6 +49,17 @@ export async function seedDemo(db: Db, now: Date, opts: { allowedOrigins?: strin
       cityId: city.id,
     })
     .returning();
+  // The desk and transfers with a structured communication. Online stays off until the club
+  // enters its own Mollie test key in the console: a demo never carries a made-up key.
+  await db.insert(paymentSettings).values({
+    organisationId: org!.id,
+    methods: ['desk', 'transfer', 'third-party'],
+    iban: 'BE68539007547034',
+    beneficiary: 'Sportclub De Leie vzw',
+    dueDays: 14,
+    deskInfo: 'Aan het onthaal van de sporthal: maandag tot vrijdag van 9 tot 12 uur. Of bij de eerste les.',
+    updatedAt: now,
+  });
 
   const swimming = await createActivity(
     db,
@@ -118,7 +131,11 @@ export async function seedDemo(db: Db, now: Date, opts: { allowedOrigins?: strin
       kanspas: i % 3 === 0,
       language: 'nl',
     });
-    await db.transaction((tx) => register(tx, drums, input, now));
+    const made = await db.transaction((tx) => register(tx, drums, input, now));
+    // Some families have paid already, so staff see every state in the payments view.
+    const paid = [{ method: 'desk' as const, part: 1 }, { method: 'transfer' as const, part: 1 }, { method: 'desk' as const, part: 0.5 }][i];
+    if (paid && made.payment.amountCents > 0)
+      await db.transaction((tx) => bookPayment(tx, { registrationId: made.id, amountCents: Math.round(made.payment.amountCents * paid.part), method: paid.method, source: 'demo', note: 'Demo', at: now }));
   }
   return { organisation: org!.id, activities: { swimming, camp, drums } };
 }

@@ -5,7 +5,7 @@
  */
 import type { PaymentMethod, Instalment } from '@instap/core';
 import { sql } from 'drizzle-orm';
-import { boolean, check, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigserial, boolean, check, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { messages } from './schema-messages.js';
 import { organisations, registrations } from './schema.js';
 
@@ -62,6 +62,8 @@ export const paymentEntries = pgTable(
   'payment_entries',
   {
     id: uuid('id').primaryKey().defaultRandom(),
+    /** Booking order, also within one instant. */
+    seq: bigserial('seq', { mode: 'number' }).notNull(),
     registrationId: uuid('registration_id')
       .notNull()
       .references(() => registrations.id, { onDelete: 'cascade' }),

@@ -92,7 +92,7 @@ export function publicRoutes(deps: Deps) {
     async (c) => {
       const now = clock();
       const row = await loadByToken(db, c.req.valid('param').token);
-      return c.json(await registrationView(db, row, now), 200);
+      return c.json(await registrationView(db, row, now, { publicOrigin: originOf(deps, c.req.url) }), 200);
     },
   );
 

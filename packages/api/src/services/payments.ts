@@ -139,7 +139,8 @@ export function paymentView(reg: Reg, row: RegistrationPaymentRow, sums: Sums | 
     status: state.status,
     amountCents: state.amountCents,
     paidCents: state.paidCents,
-    dueAt: state.status === 'not-due' || !row.dueAt ? null : row.dueAt.toISOString(),
+    // With a plan, the next part not yet covered is what the family pays next.
+    dueAt: toPay ? (plan?.find((p) => !p.paid)?.dueAt ?? row.dueAt?.toISOString() ?? null) : state.status === 'not-due' ? null : (row.dueAt?.toISOString() ?? null),
     reference,
     methods,
     ...(toPay && methods.includes('transfer')
@@ -170,10 +171,16 @@ export async function paymentOf(db: Conn, reg: RegistrationRow, now: Date, ctx: 
   return paymentView(reg, row, sums.get(reg.id), rec, s, ctx);
 }
 
+export interface Loaded {
+  payment: Payment;
+  state: PaymentState;
+  row: RegistrationPaymentRow;
+}
+
 /** Payments of many registrations of one activity (an admin list page), in three reads. */
-export async function paymentsOf(db: Conn, regs: RegistrationRow[], rec: ActivityRecord, now: Date | undefined, ctx: { publicOrigin?: string } = {}): Promise<Map<string, Payment>> {
+export async function loadPayments(db: Conn, regs: RegistrationRow[], rec: ActivityRecord, now: Date | undefined, ctx: { publicOrigin?: string } = {}): Promise<Map<string, Loaded>> {
   const ids = regs.map((r) => r.id);
-  const out = new Map<string, Payment>();
+  const out = new Map<string, Loaded>();
   if (ids.length === 0) return out;
   const [s, rows, sums] = await Promise.all([
     settingsOf(db, rec.organisation.id),
@@ -182,10 +189,17 @@ export async function paymentsOf(db: Conn, regs: RegistrationRow[], rec: Activit
   ]);
   const byId = new Map(rows.map((r) => [r.registrationId, r]));
   for (const reg of regs) {
+    // A registration from before payments existed gets its reference now.
     const row = byId.get(reg.id) ?? (await ensurePaymentRow(db, reg.id, now ?? reg.createdAt));
-    out.set(reg.id, paymentView(reg, row, sums.get(reg.id), rec, s, ctx));
+    const state = stateOf(reg, row, sums.get(reg.id), rec);
+    out.set(reg.id, { payment: paymentView(reg, row, sums.get(reg.id), rec, s, ctx), state, row });
   }
   return out;
+}
+
+export async function paymentsOf(db: Conn, regs: RegistrationRow[], rec: ActivityRecord, now: Date | undefined, ctx: { publicOrigin?: string } = {}): Promise<Map<string, Payment>> {
+  const loaded = await loadPayments(db, regs, rec, now, ctx);
+  return new Map([...loaded].map(([id, l]) => [id, l.payment]));
 }
 
 export interface BookInput {

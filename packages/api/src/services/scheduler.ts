@@ -13,6 +13,7 @@ import { ApiError } from '../errors.js';
 import { occupancy, toPublicActivity } from './activities.js';
 import { dueDraws, runDraw } from './draw.js';
 import { notifyInterest } from './interest.js';
+import { followUpPayments } from './payment-followup.js';
 import { applyRetention } from './retention.js';
 import { checkPendingPasses, type UitpasClientFactory } from './uitpas-checks.js';
 import { expireOffers, refillFromWaitlist } from './waitlist.js';
@@ -24,6 +25,9 @@ export interface TickReport {
   expired: number;
   offered: number;
   told: number;
+  /** Payments past due put on the call list, and unpaid registrations cancelled (only where the organisation asked). */
+  paymentCalls: number;
+  paymentCancellations: number;
 }
 
 export async function tick(db: Db, now: Date, publicOrigin: string, opts: { uitpas?: UitpasClientFactory; retentionDays?: number; secretKey?: Buffer } = {}): Promise<TickReport> {
@@ -63,8 +67,9 @@ export async function tick(db: Db, now: Date, publicOrigin: string, opts: { uitp
     );
   });
   const passes = await checkPendingPasses(db, now, publicOrigin, { makeClient: opts.uitpas, secretKey: opts.secretKey });
+  const payments = await followUpPayments(db, now, ctx);
   const removed = await applyRetention(db, now, opts.retentionDays);
-  return { anonymised: removed.registrations, passes, draws, expired, offered, told };
+  return { anonymised: removed.registrations, passes, draws, expired, offered, told, paymentCalls: payments.calls, paymentCancellations: payments.cancelled };
 }
 
 /** Runs `tick` every `intervalMs` until stopped; a failing tick is logged and tried again next time. */
