@@ -49,7 +49,7 @@ export interface FakeMolliePayment {
 }
 
 /** How the fake reaches the webhook; by default over the network (fetch). Tests may hand it `app.request`. */
-export type WebhookDelivery = (url: string, init: { method: 'POST'; headers: Record<string, string>; body: string }) => Promise<Response>;
+export type WebhookDelivery = (url: string, init: { method: 'POST'; headers: Record<string, string>; body: string }) => Response | Promise<Response>;
 
 export interface FakeMollieOptions {
   /** API keys the fake accepts (Bearer). Default: one test key, `FAKE_MOLLIE_TEST_KEY`. */

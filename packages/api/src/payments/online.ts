@@ -4,10 +4,11 @@
  * organisation that created the payment, and books a paid payment exactly once (bookPayment is
  * idempotent on source `mollie` + the `tr_…` id), whatever the retries or their order.
  */
-import { and, count, desc, eq, gt } from 'drizzle-orm';
+import { and, count, desc, eq, gt, inArray, like, sql } from 'drizzle-orm';
 import type { Deps } from '../context.js';
-import type { Db } from '../db/client.js';
+import type { Db, Tx } from '../db/client.js';
 import { molliePayments, type MolliePaymentRow } from '../db/schema-online.js';
+import { paymentEntries } from '../db/schema-payments.js';
 import { registrations } from '../db/schema.js';
 import { ApiError } from '../errors.js';
 import { familyLink } from '../messages/render.js';
@@ -76,10 +77,18 @@ export async function startCheckout(deps: Deps, token: string, requestKey: strin
     const [recent] = await tx
       .select()
       .from(molliePayments)
-      .where(and(eq(molliePayments.registrationId, reg.id), eq(molliePayments.status, 'open'), eq(molliePayments.amountCents, due), gt(molliePayments.createdAt, new Date(now.getTime() - REUSE_MS))))
+      .where(
+        and(
+          eq(molliePayments.registrationId, reg.id),
+          inArray(molliePayments.status, ['open', 'creating']),
+          eq(molliePayments.amountCents, due),
+          gt(molliePayments.createdAt, new Date(now.getTime() - REUSE_MS)),
+        ),
+      )
       .orderBy(desc(molliePayments.createdAt))
       .limit(1);
-    if (recent?.checkoutUrl) return { row: recent, replay: true };
+    // A second click while the first is still with Mollie asks Mollie again with the same key: one payment.
+    if (recent) return { row: recent, replay: true };
     const [{ n }] = (await tx
       .select({ n: count() })
       .from(molliePayments)
@@ -108,7 +117,8 @@ export async function startCheckout(deps: Deps, token: string, requestKey: strin
       idempotencyKey: claim.row.id,
     });
   } catch (e) {
-    await db.update(molliePayments).set({ status: 'failed', updatedAt: now }).where(eq(molliePayments.id, claim.row.id));
+    // The try still counts for the limit; its key is freed, so the family's retry is a fresh try.
+    await db.update(molliePayments).set({ status: 'failed', requestKey: null, updatedAt: now }).where(eq(molliePayments.id, claim.row.id));
     const failure = e instanceof MollieFailure ? e : new MollieFailure('unavailable', 'Mollie is not reachable.');
     console.warn(`mollie create failed: registration=${reg.id} kind=${failure.kind} status=${failure.status ?? '-'}`);
     const ways = otherWays(settings, rec.organisation.phone);
@@ -123,7 +133,7 @@ export async function startCheckout(deps: Deps, token: string, requestKey: strin
   return { checkoutUrl: created.checkoutUrl, amountCents: claim.row.amountCents };
 }
 
-export type WebhookOutcome = { status: MolliePayment['status']; booked: boolean; bookedCents: number; note?: string };
+export type WebhookOutcome = { status: MolliePayment['status']; booked: boolean; bookedCents: number; refundedCents?: number; note?: string };
 
 /** POST /payments/mollie: the body gives only which payment changed; its status comes from Mollie. */
 export async function mollieChanged(deps: Deps, molliePaymentId: string, now: Date): Promise<WebhookOutcome> {
@@ -155,27 +165,63 @@ async function applyStatus(db: Db, row: MolliePaymentRow, fetched: MolliePayment
     if (fetched.status !== 'paid' || fetched.currency !== 'EUR') return { status: fetched.status, booked: false, bookedCents: 0 };
     const [reg] = (await tx.select().from(registrations).where(eq(registrations.id, row.registrationId)).for('update')) as RegistrationRow[];
     if (!reg) return { status: fetched.status, booked: false, bookedCents: 0, note: 'registration gone' };
-    const payment = await paymentOf(tx, reg, now);
-    const left = Math.max(0, payment.amountCents - payment.paidCents);
-    const at = fetched.paidAt ?? now;
-    const base = { registrationId: reg.id, method: 'online' as const, source: 'mollie', externalId: fetched.id, at, by: 'Mollie' };
-    if (left === 0) {
-      // Already booked by an earlier call (idempotent answer), or paid twice: staff refund the extra in Mollie.
-      const again = await bookPayment(tx, { ...base, amountCents: fetched.amountCents }).catch((e: unknown) => {
-        if (e instanceof ApiError && e.code === 'payment_exceeds_due') return null;
-        throw e;
-      });
-      if (!again) await tx.update(molliePayments).set({ status: 'paid-not-booked', updatedAt: now }).where(eq(molliePayments.id, row.id));
-      return { status: fetched.status, booked: false, bookedCents: 0, note: again ? undefined : 'nothing was due any more; refund it in Mollie' };
-    }
-    const amount = Math.min(left, fetched.amountCents);
-    const extra = fetched.amountCents - amount;
-    const result = await bookPayment(tx, {
-      ...base,
-      amountCents: amount,
-      note: extra > 0 ? `Online ${(fetched.amountCents / 100).toFixed(2)} EUR paid; ${(extra / 100).toFixed(2)} EUR more than was due (refund it in Mollie).` : null,
-    });
-    return { status: fetched.status, booked: result.booked, bookedCents: result.booked ? amount : 0 };
+    const outcome = await bookPaid(tx, row, reg, fetched, now);
+    // After the payment itself, so a refund never stands without the money it gives back.
+    const back = await moneyBack(tx, reg.id, fetched, now);
+    return back > 0 ? { ...outcome, refundedCents: back } : outcome;
   });
 }
 
+async function bookPaid(tx: Tx, row: MolliePaymentRow, reg: RegistrationRow, fetched: MolliePayment, now: Date): Promise<WebhookOutcome> {
+  const payment = await paymentOf(tx, reg, now);
+  const left = Math.max(0, payment.amountCents - payment.paidCents);
+  const base = { registrationId: reg.id, method: 'online' as const, source: 'mollie', externalId: fetched.id, at: fetched.paidAt ?? now, by: 'Mollie' };
+  if (left === 0) {
+    // Already booked by an earlier call (the idempotent answer), or paid twice: staff refund the extra in Mollie.
+    const again = await bookPayment(tx, { ...base, amountCents: fetched.amountCents }).catch((e: unknown) => {
+      if (e instanceof ApiError && e.code === 'payment_exceeds_due') return null;
+      throw e;
+    });
+    if (!again) await tx.update(molliePayments).set({ status: 'paid-not-booked', updatedAt: now }).where(eq(molliePayments.id, row.id));
+    return { status: fetched.status, booked: false, bookedCents: 0, ...(again ? {} : { note: 'nothing was due any more; refund it in Mollie' }) };
+  }
+  const amount = Math.min(left, fetched.amountCents);
+  const extra = fetched.amountCents - amount;
+  const result = await bookPayment(tx, {
+    ...base,
+    amountCents: amount,
+    note: extra > 0 ? `Online ${(fetched.amountCents / 100).toFixed(2)} EUR paid; ${(extra / 100).toFixed(2)} EUR more than was due (refund it in Mollie).` : null,
+  });
+  return { status: fetched.status, booked: result.booked, bookedCents: result.booked ? amount : 0 };
+}
+
+/**
+ * Money Mollie gave back (a refund from its dashboard, a chargeback): booked as a refund entry for
+ * the difference with what was booked for this payment before. The total is in the external id,
+ * so the same total twice books once. Answers the cents booked now (0: nothing new went back).
+ */
+async function moneyBack(tx: Tx, registrationId: string, fetched: MolliePayment, now: Date): Promise<number> {
+  const total = fetched.refundedCents + fetched.chargedBackCents;
+  if (total <= 0) return 0;
+  const [{ before }] = (await tx
+    .select({ before: sql<number>`coalesce(-sum(${paymentEntries.amountCents}), 0)::int` })
+    .from(paymentEntries)
+    .where(and(eq(paymentEntries.source, 'mollie'), eq(paymentEntries.method, 'refund'), like(paymentEntries.externalId, `${fetched.id}:back:%`)))) as [{ before: number }];
+  const delta = Math.min(total, fetched.amountCents) - Number(before);
+  if (delta <= 0) return 0;
+  const [made] = await tx
+    .insert(paymentEntries)
+    .values({
+      registrationId,
+      amountCents: -delta,
+      method: 'refund',
+      source: 'mollie',
+      externalId: `${fetched.id}:back:${total}`,
+      note: fetched.chargedBackCents > 0 ? 'Chargeback through Mollie' : 'Refunded through Mollie',
+      recordedBy: 'Mollie',
+      at: now,
+    })
+    .onConflictDoNothing()
+    .returning({ id: paymentEntries.id });
+  return made ? delta : 0;
+}

@@ -56,7 +56,7 @@ export function onlinePaymentRoutes(deps: Deps) {
       summary: "Mollie's webhook: a payment changed",
       description:
         'Form-encoded `id=tr_…`, as Mollie sends it. The status is always fetched from Mollie with the key of the organisation that created the payment; a paid payment is booked once, whatever the retries.',
-      request: { body: { required: true, content: { 'application/x-www-form-urlencoded': { schema: z.object({ id: z.string() }) } } } },
+      request: { body: { required: true, content: { 'application/x-www-form-urlencoded': { schema: z.object({ id: z.string().optional().openapi({ example: 'tr_5B8cwPMGnU' }) }) } } } },
       responses: {
         200: json(z.object({ received: z.literal(true), status: z.string(), booked: z.boolean() }), 'Handled.'),
         404: jsonError('`payment_unknown`: Instap created no payment with this id.'),

@@ -7,6 +7,7 @@ import postgres from 'postgres';
 import { createApp } from '../app.js';
 import type { Clock } from '../context.js';
 import { openDatabase, type Database } from '../db/client.js';
+import type { MollieOptions } from '../payments/mollie.js';
 import { ensureBootstrapToken } from '../services/auth.js';
 
 export type Engine = 'pglite' | 'postgres';
@@ -49,11 +50,11 @@ export function manualClock(start: string | Date) {
 
 export const ADMIN_TOKEN = 'test-city-admin-token-0123456789';
 
-export async function testApp(engine: Engine, start = '2026-03-01T09:00:00Z', opts: { poolSize?: number; secretKey?: Buffer; trustProxy?: boolean } = {}) {
+export async function testApp(engine: Engine, start = '2026-03-01T09:00:00Z', opts: { poolSize?: number; secretKey?: Buffer; trustProxy?: boolean; mollie?: MollieOptions } = {}) {
   const database = await freshDatabase(engine, opts);
   await ensureBootstrapToken(database.db, ADMIN_TOKEN);
   const time = manualClock(start);
-  const app = createApp({ db: database.db, clock: time.clock, publicOrigin: 'http://instap.test', secretKey: opts.secretKey, trustProxy: opts.trustProxy });
+  const app = createApp({ db: database.db, clock: time.clock, publicOrigin: 'http://instap.test', secretKey: opts.secretKey, trustProxy: opts.trustProxy, mollie: opts.mollie });
   const call = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => {
     const res = await app.request(`http://instap.test/api/v1${path}`, {
       method,
