@@ -42,6 +42,27 @@ const BY_CODE: Record<string, string> = {
   password_required: 'Vul je huidige wachtwoord in.',
   slug_taken: 'Deze korte naam is al in gebruik. Kies een andere.',
   disable_self: 'Je kan je eigen account niet uitzetten. Vraag het aan een andere beheerder.',
+  iban_invalid: 'Dit rekeningnummer klopt niet. Kopieer het opnieuw van een rekeninguittreksel, zoals BE68 5390 0754 7034.',
+  iban_required: 'Geef het rekeningnummer waarop families overschrijven.',
+  bic_invalid: 'Deze BIC klopt niet. Een BIC heeft 8 of 11 letters en cijfers, zoals GKCCBEBB.',
+  beneficiary_required: 'Geef de naam van de rekeninghouder, zoals de bank die kent.',
+  mollie_key_format: 'Een Mollie-sleutel begint met test_ of live_ en heeft daarna 30 letters en cijfers.',
+  mollie_key_required: 'Online betalen heeft een Mollie-sleutel nodig.',
+  secret_key_not_configured: 'De server kan de Mollie-sleutel niet veilig bewaren (INSTAP_SECRET_KEY ontbreekt). Vraag het aan wie Instap beheert.',
+  payment_exceeds_due: 'Dat is meer dan wat nog te betalen is. Geef een kleiner bedrag.',
+  nothing_to_waive: 'Er is niets meer te betalen om kwijt te schelden.',
+  no_refund_due: 'Er is niets terug te betalen.',
+  refund_exceeds_due: 'Dat is meer dan wat terug te betalen is.',
+  nothing_due: 'Dit gezin moet niets meer betalen.',
+  bank_line_used: 'Deze lijn is al geboekt.',
+  foreign_currency: 'Deze lijn is niet in euro. Boek ze niet in Instap.',
+  statement_too_large: 'Dit bestand is groter dan 2 MB. Exporteer een kortere periode bij je bank.',
+  statement_not_xml: 'Dit is geen CAMT.053-bestand (XML). Kies bij je bank het formaat CAMT.053 of "gecodeerde uittreksels".',
+  unsupported_media_type: 'Dit is geen CAMT.053-bestand (XML).',
+  statement_not_camt053: 'Dit is geen CAMT.053-bestand. Kies bij je bank het formaat CAMT.053.',
+  statement_doctype: 'Dit bestand bevat onderdelen die we niet lezen. Exporteer het opnieuw bij je bank.',
+  statement_unreadable: 'We kunnen dit bestand niet lezen. Exporteer het opnieuw bij je bank.',
+  statement_other_account: 'Dit uittreksel hoort bij een andere rekening dan die van je organisatie.',
 };
 
 /** When the code says only "too small" or "wrong type", the field says what is missing. */
@@ -71,6 +92,12 @@ const BY_FIELD: [RegExp, string][] = [
   [/^expiresAt$/, 'Kies tot wanneer de link werkt.'],
   [/^maxUses$/, 'Geef hoeveel keer de link mag dienen (1 tot 500).'],
   [/Percent$/, 'Geef een percentage van 0 tot 100.'],
+  [/^methods$/, 'Kies minstens één manier om te betalen.'],
+  [/^dueDays$/, 'Geef het aantal dagen, van 0 tot 365.'],
+  [/^beneficiary$/, 'Geef de naam van de rekeninghouder (hoogstens 70 tekens).'],
+  [/^deskInfo$/, 'Schrijf hoogstens 300 tekens over de balie.'],
+  [/^amountCents$/, 'Geef een bedrag in euro, meer dan 0, zoals 40 of 12,50.'],
+  [/^note$/, 'Schrijf waarom, voor je collega’s.'],
 ];
 
 export function dutch(issue: Issue): string {
