@@ -101,6 +101,19 @@ describe('money screens', () => {
     await page.getByText('De betaling van Ouder van Sara is kwijtgescholden.').waitFor();
     await expect.poll(() => page.getByRole('row', { name: /Ouder van Sara/ }).innerText()).toContain('Kwijtgescholden');
 
+    // In parts: two halves a month apart are filled in; a sum that does not add up is refused.
+    await page.getByRole('button', { name: 'In delen voor Ouder van Milan' }).click();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('plan-0-amount');
+    const first = await page.getByLabel('Bedrag van deel 1 in euro').inputValue();
+    await page.getByLabel('Bedrag van deel 1 in euro').fill('0,01');
+    await page.getByRole('button', { name: 'Bevestig het plan' }).click();
+    await page.locator('#plan-0-amount-error').getByText('De delen moeten samen het bedrag zijn').waitFor();
+    await page.getByLabel('Bedrag van deel 1 in euro').fill(first);
+    await accessible(page, 'a plan in parts');
+    await page.getByRole('button', { name: 'Bevestig het plan' }).click();
+    await page.getByText('Ouder van Milan betaalt in 2 delen.', { exact: false }).waitFor();
+    await expect.poll(() => page.getByRole('row', { name: /Ouder van Milan/ }).innerText()).toContain('In 2 delen');
+
     await page.getByLabel('Toon').selectOption('paid');
     await expect.poll(() => page.getByRole('row').count()).toBeGreaterThan(2);
     expect(await page.getByRole('row', { name: /Ouder van Milan/ }).count()).toBe(0);

@@ -58,7 +58,8 @@ export class BankStatementsScreen extends Screen {
   @state() result: ImportResult | null = null;
   /** Lines still to match (from this upload or earlier ones). */
   @state() open: BankLine[] | null = null;
-  @state() owing: Owing[] = [];
+  /** Every family of the organisation with its payment (names for booked lines, choices for the rest). */
+  @state() families: Owing[] = [];
   @state() picked: Record<string, string> = {};
   @state() message = '';
 
@@ -75,7 +76,7 @@ export class BankStatementsScreen extends Screen {
       this.open = (await api<{ lines: BankLine[] }>('GET', `/admin/organisations/${this.slug}/bank-lines?unmatched=1`)).lines;
       const { activities } = await api<{ activities: { id: string; title: string }[] }>('GET', `/admin/organisations/${this.slug}/activities`);
       const lists = await Promise.all(activities.map((a) => api<ReturnType<typeof activityPaymentsSchema.parse>>('GET', `/admin/activities/${a.id}/payments`).then((p) => p.registrations.map((r) => ({ ...r, activity: a.title })))));
-      this.owing = lists.flat().filter((r) => r.payment.status === 'open' || r.payment.status === 'partly-paid');
+      this.families = lists.flat();
     } catch (e) {
       this.message = problemText(e);
     }
@@ -104,10 +105,15 @@ export class BankStatementsScreen extends Screen {
     }
   }
 
+  /** The families with money still due: the choices for a line. */
+  private get owing() {
+    return this.families.filter((r) => r.payment.status === 'open' || r.payment.status === 'partly-paid');
+  }
+
   private async match(line: BankLine) {
     const registrationId = this.picked[line.id];
     if (!registrationId) return void (this.message = 'Kies eerst het gezin bij deze lijn.');
-    const who = this.owing.find((o) => o.registrationId === registrationId);
+    const who = this.families.find((o) => o.registrationId === registrationId);
     try {
       const booked = await api<BankLine>('POST', `/admin/organisations/${this.slug}/bank-lines/${line.id}/match`, { registrationId });
       this.message = `${euro(booked.bookedCents)} is geboekt bij ${who?.contactName ?? 'het gezin'}.`;
@@ -165,7 +171,7 @@ export class BankStatementsScreen extends Screen {
       </thead>
       <tbody>
         ${lines.map((l) => {
-          const family = this.owing.find((o) => o.registrationId === l.registrationId);
+          const family = this.families.find((o) => o.registrationId === l.registrationId);
           return html`<tr>
             <td>${day(l.bookingDate)}</td>
             <th scope="row">${l.debtorName ?? 'Onbekend'}${l.debtorIban ? html`<br /><span class="hint">${l.debtorIban}</span>` : nothing}</th>
