@@ -6,6 +6,7 @@
 import { normaliseOgm } from '@instap/core';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedDemo } from './demo.js';
 import { paymentEntries, paymentSettings } from './db/schema-payments.js';
 import { bookPayment, findByReference } from './services/payments.js';
 import { tick } from './services/scheduler.js';
@@ -270,6 +271,15 @@ describe.each(engines())('payments on %s', (engine) => {
     });
   });
 
+  it('the demo club takes the desk and transfers with a valid IBAN, online off until it enters its own Mollie key', async () => {
+    const ids = await seedDemo(t.db, t.time.clock());
+    const settings = (await t.admin('GET', '/organisations/demo/payments')).json;
+    expect(settings).toMatchObject({ configured: true, methods: ['desk', 'transfer', 'third-party'], iban: IBAN, mollie: { set: false } });
+    const drums = (await t.admin('GET', `/activities/${ids!.activities.drums}/payments`)).json;
+    expect(drums.totals.counts).toMatchObject({ paid: 2, 'partly-paid': 1, open: 4 });
+    expect(drums.registrations[4].payment.transfer.epc).toContain('BE68539007547034');
+  });
+
   describe('past due', () => {
     const calls = async (slug: string) => ((await t.admin('GET', `/organisations/${slug}/call-list`)).json.calls as { id: string; kind: string; text: string; registrationId: string }[]).filter((c) => c.kind === 'payment-overdue');
 
@@ -288,6 +298,14 @@ describe.each(engines())('payments on %s', (engine) => {
       expect(list[0]!.text).toContain('Bel Fatima op 0470 12 34 56');
       expect(list[0]!.text).toMatch(/€\s40/);
       expect(list[0]!.text).toContain('we samen een oplossing');
+      // An agreement to pay in parts takes the call off the list; a missed part puts it back.
+      const inParts = [{ dueAt: new Date(t.time.clock().getTime() + 7 * DAY).toISOString(), amountCents: 2000 }, { dueAt: new Date(t.time.clock().getTime() + 37 * DAY).toISOString(), amountCents: 2000 }];
+      expect((await t.admin('PUT', `/registrations/${r.id}/payments/plan`, { instalments: inParts })).status).toBe(200);
+      await tick(t.db, t.time.clock(), 'http://instap.test');
+      expect(await calls(slug)).toEqual([]);
+      t.time.advance(8 * DAY);
+      await tick(t.db, t.time.clock(), 'http://instap.test');
+      expect(await calls(slug)).toHaveLength(1);
       await record(r.id, { amountCents: 4000, method: 'desk' });
       await tick(t.db, t.time.clock(), 'http://instap.test');
       expect(await calls(slug)).toEqual([]);

@@ -4,8 +4,9 @@
  * action locks the registration row, so two colleagues pressing at once cannot book twice.
  */
 import { planProblem, type Instalment, type Payment, type PaymentEntry } from '@instap/core';
-import { asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Db, Tx } from '../db/client.js';
+import { messages } from '../db/schema-messages.js';
 import { paymentEntries, registrationPayments } from '../db/schema-payments.js';
 import { registrationChildren, registrations } from '../db/schema.js';
 import { ApiError } from '../errors.js';
@@ -48,7 +49,7 @@ export async function waivePayment(tx: Tx, registrationId: string, note: string,
 
 /** Split what is left in parts; an empty list removes the plan. */
 export async function setPlan(tx: Tx, registrationId: string, instalments: Instalment[], now: Date): Promise<void> {
-  const { reg, state } = await locked(tx, registrationId, now);
+  const { reg, row, state } = await locked(tx, registrationId, now);
   if (instalments.length && state.leftCents === 0) throw new ApiError(409, 'nothing_to_plan', 'Nothing is left to pay for this registration.');
   const problem = planProblem(instalments, state.leftCents, now);
   if (problem) {
@@ -60,9 +61,12 @@ export async function setPlan(tx: Tx, registrationId: string, instalments: Insta
     } as const;
     throw new ApiError(422, problem, words[problem], [{ path: 'instalments', message: words[problem], code: problem }]);
   }
+  // A new agreement starts the follow-up afresh: a call still waiting is no longer needed, and a
+  // missed part later gets a call of its own.
+  if (row.callMessageId) await tx.delete(messages).where(and(eq(messages.id, row.callMessageId), eq(messages.status, 'call')));
   await tx
     .update(registrationPayments)
-    .set({ plan: instalments.length ? instalments : null, planBaseCents: state.paidCents, updatedAt: now })
+    .set({ plan: instalments.length ? instalments : null, planBaseCents: state.paidCents, callMessageId: null, updatedAt: now })
     .where(eq(registrationPayments.registrationId, reg.id));
 }
 

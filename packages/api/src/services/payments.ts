@@ -80,6 +80,16 @@ export async function paymentConfirmed(tx: Tx, registrationId: string, organisat
   if (!row.dueAt) await tx.update(registrationPayments).set({ dueAt: dueFrom(now, s.dueDays), updatedAt: now }).where(eq(registrationPayments.registrationId, registrationId));
 }
 
+/**
+ * A new registration's payment, inside the registration's transaction: two reads, no more (the
+ * activity is locked). Due in dueDays when the place is confirmed; not due while waiting.
+ */
+export async function openPayment(tx: Tx, reg: RegistrationRow, rec: ActivityRecord, now: Date, publicOrigin?: string): Promise<Payment> {
+  const s = await settingsOf(tx, rec.organisation.id);
+  const row = await ensurePaymentRow(tx, reg.id, now, reg.status === 'confirmed' ? dueFrom(now, s.dueDays) : null);
+  return paymentView(reg, row, undefined, rec, s, { publicOrigin });
+}
+
 export interface Sums {
   paidCents: number;
   refundedCents: number;

@@ -21,7 +21,7 @@ import type { Db, Tx } from '../db/client.js';
 import { idempotencyKeys, offers, registrationChildren, registrations } from '../db/schema.js';
 import { ApiError, notFound, validationError } from '../errors.js';
 import { tellFamily } from './family-messages.js';
-import { ensurePaymentRow, paymentConfirmed, paymentOf } from './payments.js';
+import { openPayment, paymentOf } from './payments.js';
 import { redeemReferral } from './referrals.js';
 import { charterOf, loadActivity, occupancy, placeRules, toPublicActivity, windowRules, type ActivityRecord } from './activities.js';
 
@@ -181,9 +181,7 @@ export async function register(
   await tx.insert(registrationChildren).values(
     input.children.map((c, i) => ({ registrationId: row!.id, position: i, firstName: c.firstName, birthYear: c.birthYear, placeKind: kinds[i] })),
   );
-  if (status === 'confirmed') await paymentConfirmed(tx, row!.id, rec.organisation.id, now);
-  else await ensurePaymentRow(tx, row!.id, now);
-  const payment = await paymentOf(tx, row!, now, { rec, publicOrigin: messages?.publicOrigin });
+  const payment = await openPayment(tx, row!, rec, now, messages?.publicOrigin);
   if (messages) {
     const ctx = { now, publicOrigin: messages.publicOrigin };
     const known = { rec, row: row!, taken: taken ?? { general: 0, reserved: 0 }, children: input.children.map((c) => c.firstName), payment };
