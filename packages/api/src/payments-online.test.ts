@@ -239,6 +239,13 @@ describe.each(engines())('paying online through Mollie (%s)', (engine) => {
     expect((await checkout(reg.token)).status).toBe(201);
   });
 
+  it('the checkout, the webhook and the bank statement routes are in the OpenAPI contract', async () => {
+    const doc = (await t.call('GET', '/openapi.json')).json;
+    for (const path of ['/registrations/{token}/payments', '/payments/mollie', '/admin/organisations/{slug}/bank-statements', '/admin/organisations/{slug}/bank-lines/{lineId}/match'])
+      expect(Object.keys(doc.paths), path).toContain(path);
+    expect(Object.keys(doc.paths['/payments/mollie'].post.requestBody.content)).toEqual(['application/x-www-form-urlencoded']);
+  });
+
   it("reads each payment with its own organisation's key", async () => {
     const otherKey = 'test_SecondClubKey0123456789abcdefg';
     mollie.addKey(otherKey);

@@ -7,8 +7,8 @@
  * The official client (@mollie/api-client 4.x) always connects through an HTTPS agent pinned to
  * its own CA bundle, so it cannot reach a plain-HTTP or self-signed server while certificates are
  * checked. Starting this fake therefore turns certificate checks off in the test process that
- * starts it (NODE_TLS_REJECT_UNAUTHORIZED=0): each test file runs in its own worker, and tests
- * only talk to 127.0.0.1.
+ * starts it (NODE_TLS_REJECT_UNAUTHORIZED=0) until `close()`: each test file runs in its own
+ * worker, and tests only talk to 127.0.0.1.
  */
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -94,7 +94,12 @@ export const cents = (value: string) => Math.round(Number(value) * 100);
 const euros = (c: number) => (c / 100).toFixed(2);
 
 export async function startFakeMollie(options: FakeMollieOptions = {}): Promise<FakeMollie> {
+  const tlsBefore = process.env.NODE_TLS_REJECT_UNAUTHORIZED;
   process.env.NODE_TLS_REJECT_UNAUTHORIZED = '0';
+  const restoreTls = () => {
+    if (tlsBefore === undefined) delete process.env.NODE_TLS_REJECT_UNAUTHORIZED;
+    else process.env.NODE_TLS_REJECT_UNAUTHORIZED = tlsBefore;
+  };
   const keys = new Set(options.keys ?? [FAKE_MOLLIE_TEST_KEY]);
   const deliver: WebhookDelivery = options.deliver ?? ((url, init) => fetch(url, init));
   const byIdempotencyKey = new Map<string, string>();
@@ -264,7 +269,10 @@ export async function startFakeMollie(options: FakeMollieOptions = {}): Promise<
       new Promise<void>((resolve, reject) => {
         for (const res of hanging) res.destroy();
         server.closeAllConnections();
-        server.close((err) => (err ? reject(err) : resolve()));
+        server.close((err) => {
+          restoreTls();
+          return err ? reject(err) : resolve();
+        });
       }),
   };
 
