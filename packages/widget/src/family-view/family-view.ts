@@ -134,6 +134,7 @@ export class FamilyView implements Screen {
     if (v.status === 'cancelled')
       return html`${heading(this.answered === 'decline' ? x.declinedTitle : x.cancelledTitle)}
         <p>${x.cancelledText}</p>
+        ${v.payment?.status === 'refund-due' || v.payment?.status === 'refunded' ? payment(r, v, r.token, v.children.length) : nothing}
         ${callLine(x.callToJoin(o.name), o.phone)}`;
 
     const offer = v.status === 'offered' && v.offer;

@@ -236,6 +236,13 @@ describe("how to pay on the family's own page", () => {
     includes(await own(everyWay({ status: 'not-due', amountCents: 0, dueAt: null, transfer: undefined, onlineUrl: undefined }), 'waitlisted'), 'Je betaalt niets zolang je wacht.');
   });
 
+  it('cancelled after paying: how much comes back', async () => {
+    stubFetch({ 'GET /registrations/t': () => json(200, { ...view('cancelled'), payment: everyWay({ status: 'refund-due', amountCents: 0, paidCents: 800, refundCents: 800, transfer: undefined, onlineUrl: undefined }) }) });
+    const el = await mount({ token: 't', lang: 'nl' });
+    await shown(el);
+    includes(payBox(el)!.innerText.replace(/[\u00a0\u202f]/g, ' '), 'Je krijgt € 8 terug. We storten het op je rekening.');
+  });
+
   it('a third party that may pay is one of the ways', async () => {
     const t = await own(everyWay({ methods: ['third-party', 'desk'], transfer: undefined, onlineUrl: undefined }));
     includes(t, 'Iemand anders betaalt');

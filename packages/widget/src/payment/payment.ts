@@ -127,7 +127,7 @@ export class PaymentBox {
       case 'refund-due':
         return html`<p>${x.payRefundDue(amount(x, p.refundCents ?? 0))}</p>`;
       case 'refunded':
-        return html`<p>${x.payRefunded(amount(x, p.refundCents ?? p.paidCents))}</p>`;
+        return html`<p>${p.refundCents ? x.payRefunded(amount(x, p.refundCents)) : x.payNothing}</p>`;
       case 'not-due':
         // Nothing due: a waiting list, a draw or an offer not taken yet; or it is free.
         return waiting && who.status !== 'cancelled' ? html`<p><strong>${x.payWait}</strong></p><p>${x.payWaitLater}</p>` : html`<p>${x.payNothing}</p>`;
