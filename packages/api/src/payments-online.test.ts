@@ -17,7 +17,7 @@ describe.each(engines())('paying online through Mollie (%s)', (engine) => {
       // Mollie calls the webhook over the internet; here it reaches the app directly, with the same request.
       deliver: (url, init) => t.app.request(url, init),
     });
-    t = await testApp(engine, '2026-03-01T09:00:00Z', { secretKey, mollie: { apiEndpoint: mollie.apiEndpoint, timeoutMs: 1500 } });
+    t = await testApp(engine, '2026-03-01T09:00:00Z', { secretKey, mollie: { apiEndpoint: mollie.apiEndpoint, timeoutMs: 5000 } });
   });
   afterAll(async () => {
     await t.close();
@@ -120,7 +120,7 @@ describe.each(engines())('paying online through Mollie (%s)', (engine) => {
   });
 
   it('a key Mollie does not accept: 502 with the other ways to pay, nothing half-made', async () => {
-    const a = await club({ mollieApiKey: 'test_KeyMollieDoesNotKnow01234567' });
+    const a = await club({ mollieApiKey: 'test_KeyMollieDoesNotKnow0123456789' });
     const reg = await register(a.id);
     const res = await checkout(reg.token);
     expect(res.status).toBe(502);
@@ -194,6 +194,22 @@ describe.each(engines())('paying online through Mollie (%s)', (engine) => {
     expect(again.json.checkoutUrl).toBe(first.json.checkoutUrl);
     expect(other.json.checkoutUrl).toBe(first.json.checkoutUrl);
     expect(mollie.payments.size).toBe(before + 1);
+  });
+
+  it('paid online after paying at the desk: nothing booked twice, and staff see it to refund in Mollie', async () => {
+    const a = await club();
+    const reg = await register(a.id);
+    await checkout(reg.token);
+    const id = mollie.last()!.id;
+    const desk = await t.admin('POST', `/registrations/${reg.id}/payments`, { amountCents: 4000, method: 'desk', note: 'contant' });
+    expect(desk.status).toBeLessThan(300);
+    expect(await mollie.pay(id)).toBe(200);
+    const entries = await entriesOf(reg.id);
+    expect(entries.map((e) => e.method)).toEqual(['desk']);
+    const attention = await t.admin('GET', `/organisations/${a.slug}/online-payments?attention=1`);
+    expect(attention.json.payments).toEqual([expect.objectContaining({ molliePaymentId: id, registrationId: reg.id, status: 'paid-not-booked' })]);
+    const other = await club();
+    expect((await t.admin('GET', `/organisations/${other.slug}/online-payments?attention=1`)).json.payments).toEqual([]);
   });
 
   it('two clicks at once make one Mollie payment', async () => {

@@ -146,6 +146,7 @@ export async function mollieChanged(deps: Deps, molliePaymentId: string, now: Da
   const settings = await settingsOf(db, row.organisationId);
   let fetched: MolliePayment;
   try {
+    if (!settings.mollieApiKey) throw new MollieFailure('unauthorized', 'The organisation removed its Mollie key.');
     fetched = await gatewayFor(deps, settings).get(molliePaymentId);
   } catch (e) {
     const kind = e instanceof MollieFailure ? e.kind : 'unavailable';
@@ -224,4 +225,24 @@ async function moneyBack(tx: Tx, registrationId: string, fetched: MolliePayment,
     .onConflictDoNothing()
     .returning({ id: paymentEntries.id });
   return made ? delta : 0;
+}
+
+/** An organisation's online payments, newest first; `attention`: paid at Mollie but not booked (paid twice). */
+export async function organisationOnlinePayments(db: Db, organisationId: string, attention: boolean) {
+  const rows = await db
+    .select()
+    .from(molliePayments)
+    .where(and(eq(molliePayments.organisationId, organisationId), attention ? eq(molliePayments.status, 'paid-not-booked') : undefined))
+    .orderBy(desc(molliePayments.createdAt))
+    .limit(500);
+  return rows.map((r) => ({
+    id: r.id,
+    molliePaymentId: r.molliePaymentId,
+    registrationId: r.registrationId,
+    amountCents: r.amountCents,
+    status: r.status,
+    mode: r.mode,
+    createdAt: r.createdAt.toISOString(),
+    updatedAt: r.updatedAt.toISOString(),
+  }));
 }

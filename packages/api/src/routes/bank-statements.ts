@@ -1,4 +1,7 @@
-/** Bank statements (CAMT.053) for staff: upload, what was booked, and matching the rest by hand. Mounted at /admin. */
+/**
+ * Money from outside, for staff: bank statements (CAMT.053: upload, what was booked, matching the
+ * rest by hand) and the online payments made through Mollie. Mounted at /admin.
+ */
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
@@ -6,6 +9,7 @@ import type { Deps } from '../context.js';
 import { ApiError, errorBody } from '../errors.js';
 import { importStatement, matchByHand, organisationLines, statementWithLines } from '../payments/bank-statements.js';
 import { CAMT_MAX_BYTES } from '../payments/camt053.js';
+import { organisationOnlinePayments } from '../payments/online.js';
 import { errors, json, jsonError, router } from './openapi.js';
 import { access, auth, authErrors, slugParam } from './admin/shared.js';
 
@@ -156,6 +160,42 @@ export function bankStatementRoutes(deps: Deps) {
       const org = await can.organisation(actor, slug);
       if (!/^[0-9a-f-]{36}$/i.test(lineId)) throw new ApiError(404, 'bank_line_not_found', 'There is no such bank line for this organisation.');
       return c.json(await matchByHand(db, org.id, lineId, c.req.valid('json').registrationId, actor.name, clock()), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/organisations/{slug}/online-payments',
+      tags: ['admin'],
+      summary: "The organisation's Mollie payments; `?attention=1`: paid in Mollie but nothing was due any more (refund in Mollie)",
+      ...auth,
+      request: { params: slugParam, query: z.object({ attention: z.enum(['0', '1']).optional().openapi({ param: { name: 'attention', in: 'query' } }) }) },
+      responses: {
+        200: json(
+          z.object({
+            payments: z.array(
+              z.object({
+                id: z.string(),
+                molliePaymentId: z.string().nullable(),
+                registrationId: z.string(),
+                amountCents: z.number().int(),
+                status: z.string().openapi({ description: "Mollie's last status, or `creating`, `failed`, `paid-not-booked`." }),
+                mode: z.enum(['test', 'live']).nullable(),
+                createdAt: z.string(),
+                updatedAt: z.string(),
+              }),
+            ),
+          }),
+          'Newest first, at most 500.',
+        ),
+        ...authErrors,
+        404: errors[404],
+      },
+    }),
+    async (c) => {
+      const org = await can.organisation(c.get('actor'), c.req.valid('param').slug);
+      return c.json({ payments: await organisationOnlinePayments(db, org.id, c.req.valid('query').attention === '1') }, 200);
     },
   );
 
