@@ -14,7 +14,8 @@ import { createServer } from '../../server/src/server.js';
 export const ADMIN_DIST = fileURLToPath(new URL('../dist', import.meta.url));
 export const PASSWORD = 'demo-wachtwoord-e2e';
 
-export async function startInstap() {
+/** `secretKey`: the server can seal Mollie keys (INSTAP_SECRET_KEY). */
+export async function startInstap(opts: { secretKey?: Buffer } = {}) {
   const database = await openDatabase();
   const clock = () => new Date();
   await seedDemo(database.db, clock());
@@ -23,7 +24,7 @@ export async function startInstap() {
   const server = serve({ fetch: (req, env) => app!.fetch(req, env), port: 0, hostname: '127.0.0.1' });
   await new Promise((resolve) => server.once('listening', resolve));
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  app = createServer({ db: database.db, clock, publicOrigin: origin, exposeSignInLinks: true, adminDir: ADMIN_DIST });
+  app = createServer({ db: database.db, clock, publicOrigin: origin, exposeSignInLinks: true, adminDir: ADMIN_DIST, secretKey: opts.secretKey });
   const browser = await chromium.launch({
     executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],

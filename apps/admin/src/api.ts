@@ -55,5 +55,24 @@ export async function api<T = any>(method: string, path: string, body?: unknown,
   return data as T;
 }
 
+/** Sends a file as a form upload (field `file`), with the session and the CSRF token; answers as `api` does. */
+export async function upload<T>(path: string, file: File): Promise<T> {
+  const form = new FormData();
+  form.set('file', file, file.name);
+  let res: Response;
+  try {
+    res = await fetch(`${API}${path}`, { method: 'POST', credentials: 'same-origin', headers: { accept: 'application/json', ...(csrfToken ? { 'x-csrf-token': csrfToken } : {}) }, body: form });
+  } catch {
+    throw new ApiProblem(0, 'network', 'Er is geen verbinding met de server. Probeer het zo opnieuw.');
+  }
+  const data = await res.json().catch(() => null);
+  if (!res.ok) {
+    const e = data?.error ?? {};
+    if (res.status === 401) onSignedOut();
+    throw new ApiProblem(res.status, e.code ?? 'unknown', e.message ?? `De server antwoordde ${res.status}.`, e.issues ?? []);
+  }
+  return data as T;
+}
+
 /** A random key per press of a submit button: a retried request does not register twice. */
 export const idempotencyKey = () => crypto.randomUUID();

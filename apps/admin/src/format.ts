@@ -64,3 +64,20 @@ export const ROLE_NL: Record<string, string> = {
   'organisation-staff': 'Medewerker',
   intermediary: 'Brugfiguur',
 };
+
+/** A registration's payment as staff read it. */
+export const PAYMENT_NL: Record<string, string> = {
+  'not-due': 'Nog niet te betalen',
+  open: 'Te betalen',
+  'partly-paid': 'Deels betaald',
+  paid: 'Betaald',
+  waived: 'Kwijtgescholden',
+  'refund-due': 'Terug te betalen',
+  refunded: 'Terugbetaald',
+};
+export const METHOD_NL: Record<string, string> = {
+  desk: 'Aan de balie',
+  transfer: 'Overschrijving',
+  online: 'Online (Mollie)',
+  'third-party': 'Derde betaler (OCMW, fonds, organisatie)',
+};

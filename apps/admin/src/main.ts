@@ -18,6 +18,9 @@ import { OrganisationsScreen } from './screens/organisations.js';
 import { PasswordScreen } from './screens/password.js';
 import { UserEditScreen } from './screens/user-edit.js';
 import { WaitlistScreen } from './screens/waitlist.js';
+import { BankStatementsScreen } from './screens/bank-statements.js';
+import { PaymentSettingsScreen } from './screens/payment-settings.js';
+import { PaymentsScreen } from './screens/payments.js';
 
 const elements: [string, CustomElementConstructor][] = [
   ['instap-console', InstapConsole],
@@ -40,5 +43,8 @@ const elements: [string, CustomElementConstructor][] = [
   ['instap-organisations', OrganisationsScreen],
   ['instap-user-edit', UserEditScreen],
   ['instap-password', PasswordScreen],
+  ['instap-payments', PaymentsScreen],
+  ['instap-payment-settings', PaymentSettingsScreen],
+  ['instap-bank-statements', BankStatementsScreen],
 ];
 for (const [name, ctor] of elements) if (!customElements.get(name)) customElements.define(name, ctor);

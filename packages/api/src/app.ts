@@ -12,6 +12,7 @@ import { appointmentRoutes } from './routes/appointments.js';
 import { bankStatementRoutes, isStatementUpload } from './routes/bank-statements.js';
 import { organisationCors } from './routes/cors.js';
 import { onlinePaymentRoutes } from './routes/payments-online.js';
+import { paymentQrRoutes } from './routes/payment-qr.js';
 import { docsPage } from './routes/docs.js';
 import { publicRoutes } from './routes/public.js';
 import { sessionRoutes } from './routes/session.js';
@@ -48,6 +49,7 @@ export function createApi(deps: Deps) {
   api.route('/', appointmentRoutes(deps));
   api.route('/', sessionRoutes(deps));
   api.route('/', onlinePaymentRoutes(deps));
+  api.route('/', paymentQrRoutes(deps));
   api.route('/admin', adminRoutes(deps));
   api.route('/admin', bankStatementRoutes(deps));
 

@@ -36,6 +36,13 @@ export const JARGON: Readonly<Record<string, RegExp | null>> = {
   error: null,
   api: null,
   sessie: null,
+  // Paying: the screens say "rekeningnummer" and "mededeling", never the bank's own codes.
+  iban: null,
+  bic: null,
+  ogm: null,
+  vcs: null,
+  mollie: null,
+  checkout: null,
 };
 
 const VOWEL_GROUP = /(?:ij|[aeiouyàáâäèéêëíîïóôöúûü])+/g;

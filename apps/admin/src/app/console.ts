@@ -26,11 +26,13 @@ interface NavItem {
  * failed messages per organisation (here).
  */
 const NAV: NavItem[] = [
-  { href: '#/activities', text: 'Activiteiten', routes: ['activities', 'activity', 'activity-new', 'registrations', 'register', 'draw', 'waitlist', 'interest'], show: () => true },
+  { href: '#/activities', text: 'Activiteiten', routes: ['activities', 'activity', 'activity-new', 'registrations', 'register', 'draw', 'waitlist', 'interest', 'payments'], show: () => true },
   { href: '#/referrals', text: 'Verwijslinks', routes: ['referrals', 'referral-print'], show: () => true },
   { href: '#/appointments', text: 'Afspraken', routes: ['appointments'], show: (s) => can.manageActivities(s.user.role) },
   { href: '#/call-list', text: 'Bellijst', routes: ['call-list'], show: (s) => can.manageActivities(s.user.role) },
   { href: '#/messages', text: 'Mislukte berichten', routes: ['messages'], show: (s) => can.manageActivities(s.user.role) },
+  { href: '#/bank', text: 'Bankbestand', routes: ['bank'], show: (s) => can.manageActivities(s.user.role) },
+  { href: '#/payments', text: 'Betalen', routes: ['payment-settings'], show: (s) => can.manageOrganisation(s.user.role) },
   { href: '#/organisation', text: 'Organisatie', routes: ['organisation'], show: (s) => can.manageOrganisation(s.user.role) },
   { href: '#/organisations', text: 'Organisaties', routes: ['organisations'], show: (s) => can.manageOrganisations(s.user.role) },
   { href: '#/users', text: 'Gebruikers', routes: ['users', 'user'], show: (s) => can.manageUsers(s.user.role) },

@@ -27,6 +27,12 @@ export function renderScreen(app: InstapConsole, s: Session | null, route: Route
       return html`<instap-waitlist .app=${app} .activityId=${id}></instap-waitlist>`;
     case 'interest':
       return html`<instap-interest .app=${app} .activityId=${id}></instap-interest>`;
+    case 'payments':
+      return html`<instap-payments .app=${app} .activityId=${id}></instap-payments>`;
+    case 'payment-settings':
+      return html`<instap-payment-settings .app=${app} .org=${org}></instap-payment-settings>`;
+    case 'bank':
+      return html`<instap-bank-statements .app=${app} .org=${org}></instap-bank-statements>`;
     case 'user':
       return html`<instap-user-edit .app=${app} .userId=${id}></instap-user-edit>`;
     case 'organisations':

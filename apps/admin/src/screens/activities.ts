@@ -92,7 +92,8 @@ export class Activities extends Screen {
                         <li><a href="#/activities/${a.id}/registrations">${staff ? 'Inschrijvingen' : 'Mijn gezinnen'}<span class="visually-hidden"> voor ${a.title}</span></a></li>
                         <li><a href="#/activities/${a.id}/register">Schrijf een gezin in<span class="visually-hidden"> voor ${a.title}</span></a></li>
                         ${staff
-                          ? html`<li><a href="#/activities/${a.id}/waitlist">Wachtlijst<span class="visually-hidden"> voor ${a.title}</span></a></li>
+                          ? html`<li><a href="#/activities/${a.id}/payments">Betalingen<span class="visually-hidden"> voor ${a.title}</span></a></li>
+                              <li><a href="#/activities/${a.id}/waitlist">Wachtlijst<span class="visually-hidden"> voor ${a.title}</span></a></li>
                               <li><a href="#/activities/${a.id}/interest">Interesse<span class="visually-hidden"> voor ${a.title}</span></a></li>
                               ${a.registration.mode === 'lottery' ? html`<li><a href="#/activities/${a.id}/draw">Loting<span class="visually-hidden"> voor ${a.title}</span></a></li>` : nothing}`
                           : nothing}

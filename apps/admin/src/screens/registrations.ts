@@ -7,7 +7,8 @@ import { html, nothing } from 'lit';
 import { state } from 'lit/decorators.js';
 import { API, api } from '../api.js';
 import { can } from '../app/session.js';
-import { KANSPAS_CHECK_NL, LANGUAGE_NL, STATUS_NL, euro } from '../format.js';
+import type { Payment } from '@instap/core';
+import { KANSPAS_CHECK_NL, LANGUAGE_NL, PAYMENT_NL, STATUS_NL, euro } from '../format.js';
 import { problemText } from '../ui/errors.js';
 import { ActivityListScreen } from '../ui/activity-list-screen.js';
 import { notice } from '../ui/screen.js';
@@ -23,6 +24,7 @@ interface Row {
   children: { firstName: string; birthYear: number; placeKind: string | null }[];
   contact: { name: string; phone: string | null; email: string | null };
   priceCents: number;
+  payment: Payment;
 }
 
 export class Registrations extends ActivityListScreen<Row> {
@@ -75,6 +77,7 @@ export class Registrations extends ActivityListScreen<Row> {
             <ul class="actions actions--row">
               <li><a href="${API}/admin/activities/${this.activityId}/registrations?format=csv" download>Download als CSV</a></li>
               <li><a href="#/activities/${this.activityId}/register">Schrijf een gezin in</a></li>
+              <li><a href="#/activities/${this.activityId}/payments">Betalingen</a></li>
             </ul>`
         : nothing}
       <div class="filters inline" role="search">
@@ -108,6 +111,8 @@ export class Registrations extends ActivityListScreen<Row> {
             <th scope="col">Taal</th>
             <th scope="col">Kansenpas</th>
             <th scope="col" class="num">Prijs</th>
+            <th scope="col">Betaling</th>
+            <th scope="col" class="num">Betaald</th>
             <th scope="col">Doen</th>
           </tr>
         </thead>
@@ -121,6 +126,8 @@ export class Registrations extends ActivityListScreen<Row> {
               <td>${LANGUAGE_NL[r.language] ?? r.language}</td>
               <td>${r.kanspas ? this.renderCheck(r, checks) : 'Nee'}</td>
               <td class="num">${euro(r.priceCents)}</td>
+              <td>${PAYMENT_NL[r.payment.status] ?? r.payment.status}<br /><span class="hint"><code>${r.payment.reference}</code></span></td>
+              <td class="num">${euro(r.payment.paidCents)}</td>
               <td>${r.status === 'cancelled' ? '' : html`<button type="button" class="button button--secondary button--small" @click=${() => this.cancel(r)}>Annuleer<span class="visually-hidden"> de inschrijving van ${r.contact.name}</span></button>`}</td>
             </tr>`,
           )}

@@ -7,6 +7,7 @@ import { calendarIcs } from '@instap/core/calendar';
 import type { Language } from '@instap/core';
 import { calendarDayText, joinNames, momentText, priceText, sessionText } from './format.js';
 import type { FamilyMessage, MessageInput } from './kinds.js';
+import { paymentBlocks, toPay } from './payment-blocks.js';
 import { catalogueFor, type Catalogue, type Texts, type Vars } from './templates/index.js';
 import { appointmentRequestedNl, signInLinkNl } from './templates/staff-nl.js';
 
@@ -71,23 +72,27 @@ function familyParts(m: FamilyMessage, cat: Catalogue, ctx: RenderContext): { te
   const r = m.registration;
   const v: Vars = { children: joinNames(r.children, cat.and), count: r.children.length, title: a.title, org: a.organisation.name, phone: a.organisation.phone, price: priceText(r.priceCents, cat) };
   const price: Block = { title: cat.labels.price, items: [v.price] };
+  // A place: how to pay. Waiting (list or draw): nothing to pay while waiting.
+  const pay = paymentBlocks(r.payment, cat, r.priceCents);
+  const waiting: Block = { p: cat.pay.wait };
+  const owing = toPay(r.payment, r.priceCents);
   let texts: Texts;
   let details: Block[];
   let withCalendar = false;
   switch (m.kind) {
     case 'registration-confirmed':
-      [texts, details, withCalendar] = [k['registration-confirmed'](v), [sessions, where, ...bring, price], true];
+      [texts, details, withCalendar] = [k['registration-confirmed']({ ...v, toPay: owing }), [sessions, where, ...bring, ...pay], true];
       break;
     case 'registration-waitlisted':
       [texts, details] = [k['registration-waitlisted']({ ...v, position: m.waitlistPosition }), [sessions, where, price]];
       break;
     case 'registration-lottery':
-      [texts, details] = [k['registration-lottery']({ ...v, drawAt: momentText(m.drawAt, cat) }), [sessions, where, price]];
+      [texts, details] = [k['registration-lottery']({ ...v, drawAt: momentText(m.drawAt, cat) }), [waiting, sessions, where, price]];
       break;
     case 'draw-result':
       withCalendar = m.status === 'confirmed';
-      texts = withCalendar ? k['draw-confirmed'](v) : k['draw-waitlisted']({ ...v, position: m.waitlistPosition ?? null });
-      details = withCalendar ? [sessions, where, ...bring, price] : [];
+      texts = withCalendar ? k['draw-confirmed']({ ...v, toPay: owing }) : k['draw-waitlisted']({ ...v, position: m.waitlistPosition ?? null });
+      details = withCalendar ? [sessions, where, ...bring, ...pay] : [waiting];
       break;
     case 'offer-made':
       [texts, details] = [k['offer-made']({ ...v, expires: momentText(m.offerExpiresAt, cat) }), [sessions, where, price]];

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { addWorkdays } from './format.js';
 import { MESSAGE_KINDS } from './kinds.js';
 import { renderMessage } from './render.js';
-import { sampleMessages } from './test-fixtures.js';
+import type { MessageInput } from './kinds.js';
+import { sampleMessages, samplePayment } from './test-fixtures.js';
 
 const ctx = { now: new Date('2026-03-01T09:00:00Z'), publicOrigin: 'https://instap.example' };
 /** A link or an address is not read as a sentence: leave it out of the measure. */
@@ -68,6 +69,50 @@ describe('message texts', () => {
     const r = renderMessage({ ...m, activity: { ...m.activity, title: '<script>x</script>' } }, 'nl', ctx);
     expect(r.html).not.toContain('<script>');
     expect(r.html).toContain('&lt;script&gt;');
+  });
+
+  it('a confirmation with something to pay says how, by when (Brussels date) and whom to call, never "nothing more to do"', () => {
+    const r = renderMessage(sampleMessages('org', 'nl')['registration-confirmed'], 'nl', ctx);
+    expect(r.text).not.toContain('Je hoeft niets meer te doen');
+    expect(r.text).toMatch(/Je betaalt €\s16\. Betaal ten laatste op zondag 15 maart\./);
+    expect(r.text).toContain('- Rekeningnummer: BE68 5390 0754 7034');
+    expect(r.text).toContain('- Op naam van: Zwemclub Kortrijk');
+    expect(r.text).toContain('- Mededeling: +++090/9337/55493+++');
+    expect(r.text).toContain('Kies daar "Betaal nu online".');
+    expect(r.text).toContain('Elke woensdag van 14 tot 17 uur aan het onthaal.');
+    expect(r.text).toContain('Is betalen moeilijk? Bel ons: we zoeken samen een oplossing.');
+    // The code is never needed, and a mail shows no image of it.
+    expect(r.text).toContain('Die hoef je niet te gebruiken.');
+    expect(r.html).not.toContain('<img');
+  });
+
+  it('paid, waived or free: "nothing more to do" is true again', () => {
+    const m = sampleMessages('org', 'nl')['registration-confirmed'] as Extract<MessageInput, { kind: 'registration-confirmed' }>;
+    const paid = renderMessage({ ...m, registration: { ...m.registration, payment: { ...samplePayment, status: 'paid', paidCents: 1600, transfer: undefined, onlineUrl: undefined } } }, 'nl', ctx);
+    expect(paid.text).toContain('Betaald, dank je.');
+    expect(paid.text).toContain('Je hoeft niets meer te doen.');
+    expect(paid.text).not.toContain('Rekeningnummer');
+    const waived = renderMessage({ ...m, registration: { ...m.registration, payment: { ...samplePayment, status: 'waived', waived: true } } }, 'nl', ctx);
+    expect(waived.text).toContain('Je hoeft niets te betalen.');
+    expect(waived.text).not.toContain('Mededeling');
+  });
+
+  it('a family in the draw or on the waiting list after it pays nothing while it waits', () => {
+    const all = sampleMessages('org', 'nl');
+    expect(renderMessage(all['registration-lottery'], 'nl', ctx).text).toContain('Je betaalt niets zolang je wacht.');
+    const after = renderMessage({ ...all['draw-result'], status: 'waitlisted', waitlistPosition: 2 } as MessageInput, 'nl', ctx);
+    expect(after.text).toContain('Je betaalt niets zolang je wacht.');
+    expect(after.text).not.toContain('Rekeningnummer');
+    expect(renderMessage(all['registration-waitlisted'], 'nl', ctx).text).toContain('Je betaalt niets zolang je op de wachtlijst staat.');
+  });
+
+  it('in Arabic the IBAN, the amount and the structured communication stay left to right (isolated)', () => {
+    const r = renderMessage(sampleMessages('org', 'ar')['registration-confirmed'], 'ar', ctx);
+    expect(r.text).toContain('\u2066BE68 5390 0754 7034\u2069');
+    expect(r.text).toContain('\u2066+++090/9337/55493+++\u2069');
+    expect(r.text).toMatch(/\u2066[^\u2069]*16[^\u2069]*\u2069/);
+    // Dutch text carries no invisible marks: a copied IBAN pastes cleanly into a bank app.
+    expect(renderMessage(sampleMessages('org', 'nl')['registration-confirmed'], 'nl', ctx).text).not.toMatch(/[\u2066-\u2069]/);
   });
 
   it('a staff message names the family, how to reach it, the moment, the language and the question', () => {

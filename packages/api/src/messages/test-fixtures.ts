@@ -1,5 +1,5 @@
 /** Sample messages for the tests: a realistic activity and family, and one input of every kind. */
-import type { Language } from '@instap/core';
+import type { Language, Payment } from '@instap/core';
 import type { ActivityFacts, MessageInput, MessageKind } from './kinds.js';
 
 export const sampleActivity: ActivityFacts = {
@@ -14,7 +14,22 @@ export const sampleActivity: ActivityFacts = {
   organisation: { name: 'Zwemclub Kortrijk', phone: '056 11 22 33', email: 'info@zwemclub.example' },
 };
 
-export const sampleRegistration = { id: '9f1e2d3c-2222-4b5a-8c7d-6e5f4a3b2c1d', token: 'tok_amira', children: ['Amira', 'Sami'], priceCents: 1600, kanspas: true };
+/** What is still to pay, by transfer (with the bank-app code), online and at the desk: the longest confirmation a family gets. */
+export const samplePayment: Payment = {
+  status: 'open',
+  amountCents: 1600,
+  paidCents: 0,
+  dueAt: '2026-03-15T09:00:00.000Z',
+  reference: '+++090/9337/55493+++',
+  methods: ['online', 'transfer', 'desk'],
+  transfer: { iban: 'BE68 5390 0754 7034', beneficiary: 'Zwemclub Kortrijk', amountCents: 1600, reference: '+++090/9337/55493+++', epc: 'BCD\n002\n1\nSCT\n\nZwemclub Kortrijk\nBE68539007547034\nEUR16.00\n\n090933755493' },
+  onlineUrl: 'https://instap.example/api/v1/registrations/tok_amira/payments',
+  desk: { text: 'Elke woensdag van 14 tot 17 uur aan het onthaal.', phone: '056 11 22 33' },
+  hardship: { text: 'Is betalen moeilijk? Bel ons: we zoeken samen een oplossing.', phone: '056 11 22 33', instalmentsPossible: true, thirdPartyPossible: true },
+  waived: false,
+};
+
+export const sampleRegistration = { id: '9f1e2d3c-2222-4b5a-8c7d-6e5f4a3b2c1d', token: 'tok_amira', children: ['Amira', 'Sami'], priceCents: 1600, kanspas: true, payment: samplePayment };
 
 /** One input of every kind, to a family that reads `language` (with e-mail unless `phoneOnly`). */
 export function sampleMessages(organisationId: string, language: Language = 'nl', opts: { phoneOnly?: boolean; email?: string } = {}): Record<MessageKind, MessageInput> {

@@ -8,7 +8,7 @@ import { call, enc, post, uuid } from '../api.js';
 import { formatDate, formatTime } from '../format.js';
 import { Texts } from '../i18n/texts.js';
 import type { InstapRegistration, Screen } from '../registration/registration.js';
-import { calendarButton } from '../registration/later.js';
+import { calendarButton, payment } from '../registration/later.js';
 import { loading, bringList, callLine, date, focusOn, heading, money, whenWhere } from '../ui.js';
 import { networkBox, problemBox } from '../ui-more.js';
 
@@ -134,6 +134,7 @@ export class FamilyView implements Screen {
     if (v.status === 'cancelled')
       return html`${heading(this.answered === 'decline' ? x.declinedTitle : x.cancelledTitle)}
         <p>${x.cancelledText}</p>
+        ${v.payment?.status === 'refund-due' || v.payment?.status === 'refunded' ? payment(r, v, r.token, v.children.length) : nothing}
         ${callLine(x.callToJoin(o.name), o.phone)}`;
 
     const offer = v.status === 'offered' && v.offer;
@@ -180,7 +181,10 @@ export class FamilyView implements Screen {
       <ul>
         ${v.children.map((c) => html`<li>${m.childLine(c.firstName, String(c.birthYear))}</li>`)}
       </ul>
-      ${pay} ${v.status === 'confirmed' ? calendarButton(r, a.id) : nothing} ${whenWhere(m, a)} ${bringList(m, a)}
+      ${payment(r, v, r.token, v.children.length)}
+      ${v.status === 'confirmed' ? calendarButton(r, a.id) : nothing} ${whenWhere(m, a)} ${bringList(m, a)}
       <button type="button" class="primary" part="button" @click=${ask('cancel')}>${x.cancelLabel}</button>`;
   }
 }
+/** The confirmation's payment block comes with this chunk (registration/later.ts). */
+export { paymentBlock } from '../payment/payment.js';

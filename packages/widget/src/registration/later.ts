@@ -5,6 +5,7 @@
  */
 import { html, nothing } from 'lit/html.js';
 import { latinDigits, type Language } from '@instap/core/rules';
+import type { RegistrationCreated } from '@instap/core/schemas';
 import { createRegistration, uuid, type RegistrationBody } from '../api.js';
 import { clearDraft, keepResult, type Step } from '../draft.js';
 import { contactBody, nameField, reachFields } from '../fields/contact.js';
@@ -158,6 +159,19 @@ export function checkStep(r: InstapRegistration, m: M) {
   ] as const;
 }
 
+let payChunk: typeof import('../family-view/family-view.js') | undefined;
+/**
+ * How to pay (payment/) travels in the family's own view chunk, fetched with the confirmation:
+ * a chunk of its own would make the bundler split lit out of instap.js (+450 B for every family).
+ * Until it is there, or when it does not come, a confirmed family reads its price and a waiting
+ * one nothing.
+ */
+export function payment(r: InstapRegistration, c: Pick<RegistrationCreated, 'payment' | 'price' | 'status'>, token: string, children: number) {
+  if (payChunk) return payChunk.paymentBlock(r, c.payment, { token, organisation: r.data!.organisation, language: r.data!.language, children, status: c.status, priceCents: c.price.totalCents });
+  import('../family-view/family-view.js').then((p) => ((payChunk = p), r.requestUpdate()), () => {});
+  return c.status == 'confirmed' ? html`<p>${r.m.youPay(money(r.m, c.price.totalCents), children)}</p>` : nothing;
+}
+
 /** What happens next and when, what to bring, who to call, and a link that keeps working. */
 export function resultScreen(r: InstapRegistration) {
   const m = r.m;
@@ -176,7 +190,7 @@ export function resultScreen(r: InstapRegistration) {
         ? html`<p>${m.lotteryNext(date(m, a.registration.drawAt ?? a.registration.closesAt ?? a.sessions[0].startsAt))}</p>`
         : html`<p>${m.confirmedText}</p>
             ${firstToCome ? html`<p>${m.firstSession(date(m, firstToCome.startsAt, true))}</p>` : nothing}`}
-    <p>${m.youPay(money(m, created.price.totalCents), names.length)}</p>
+    ${payment(r, created, created.token, names.length)}
     ${kanspas ? html`<p>${m.kanspasLater}</p>` : nothing} ${s === 'confirmed' ? calendarButton(r, created.id) : nothing}
     ${whenWhere(m, a)} ${bringList(m, a)}
     <h3>${m.keepTitle}</h3>

@@ -26,6 +26,8 @@ import {
   type,
   view,
   forget,
+  everyWay,
+  until,
 } from '../testing/helpers.js';
 import type { InstapRegistration } from './registration.js';
 
@@ -238,6 +240,34 @@ describe('plain Dutch on every screen', () => {
       json(429, { error: { code: 'too_many_requests', message: 'x' } }),
     );
     await ap('appointment: booking page', name, apOptions({ bookingUrl: 'https://cal.example/x' }));
+  });
+
+  it('how to pay: every way, partly paid in parts, paid, waiting, a third party, online failing', async () => {
+    const send = async (el: InstapRegistration) => {
+      await fillTo(el, 'check');
+      await click(el, /^Schrijf/);
+      await until(el, () => !!$(el, '.pay') && !$(el, '.pay [data-loading]'), 'the payment block');
+    };
+    const pays = (p: ReturnType<typeof everyWay>) => post(() => json(201, { ...created('confirmed', 1, true), payment: p }));
+    await withScreen(activity(), pays(everyWay()), send, 'result: every way to pay');
+    await withScreen(activity(), pays(everyWay({ methods: ['transfer'], onlineUrl: undefined, desk: undefined })), send, 'result: transfer only');
+    await withScreen(
+      activity(),
+      { ...pays(everyWay()), 'POST /registrations/tok-secret-123/payments': () => json(503, { error: { code: 'online_payment_unavailable', message: 'x' } }) },
+      async (el) => (await send(el), await click(el, 'Betaal nu online'), await until(el, () => !!$(el, '.pay .notice'), 'the notice')),
+      'result: online failing',
+    );
+    const own = async (name: string, payment: ReturnType<typeof everyWay>, status: 'confirmed' | 'waitlisted' = 'confirmed') => {
+      stubFetch({ 'GET /registrations/t': () => json(200, { ...view(status), payment }) });
+      const el = await mount({ token: 't', lang: 'nl' });
+      await until(el, () => !!$(el, '.pay') && !$(el, '.pay [data-loading]'), 'the payment block');
+      await score(name, el);
+      el.remove();
+    };
+    await own('view: partly paid in parts', everyWay({ status: 'partly-paid', amountCents: 1600, paidCents: 800, instalments: [{ dueAt: '2026-03-16T10:00:00Z', amountCents: 800, paid: true }, { dueAt: '2026-04-15T10:00:00Z', amountCents: 800, paid: false }] }));
+    await own('view: paid', everyWay({ status: 'paid', paidCents: 800, transfer: undefined, onlineUrl: undefined }));
+    await own('view: waiting, nothing to pay', everyWay({ status: 'not-due', amountCents: 0, dueAt: null, transfer: undefined, onlineUrl: undefined }), 'waitlisted');
+    await own('view: a third party may pay', everyWay({ methods: ['third-party', 'desk'], transfer: undefined, onlineUrl: undefined }));
   });
 
   it('has no screen below the target', () => {

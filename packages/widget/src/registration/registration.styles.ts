@@ -108,8 +108,10 @@ export const styles = `
     font-size: 0.9em;
   }
   /* A label: bold, and so is its text. */
+  /* Wraps under "Taal" when the text is large on a narrow phone (320 px at 200 %). */
   .lang {
     display: inline-flex;
+    flex-wrap: wrap;
     gap: 0.5em;
     align-items: center;
   }

@@ -85,6 +85,25 @@ export function payment(status: RegistrationCreated['status'], totalCents: numbe
   };
 }
 
+
+/** What an organisation that takes every way gets: online, transfer (with the EPC payload), desk. */
+export function everyWay(over: Partial<Payment> = {}): Payment {
+  return {
+    status: 'open',
+    amountCents: 800,
+    paidCents: 0,
+    dueAt: '2026-03-16T10:00:00.000Z',
+    reference: '+++090/9337/55493+++',
+    methods: ['online', 'transfer', 'desk'],
+    transfer: { iban: 'BE68 5390 0754 7034', beneficiary: 'Sportdienst Kortrijk', amountCents: 800, reference: '+++090/9337/55493+++', epc: 'BCD\n002\n1\nSCT\n\nSportdienst Kortrijk\nBE68539007547034\nEUR8.00\n\n090933755493' },
+    onlineUrl: 'http://localhost/api/v1/registrations/tok-secret-123/payments',
+    desk: { text: 'Elke woensdag van 14 tot 17 uur aan het onthaal.', phone: '056 27 80 00' },
+    hardship: { text: 'Is betalen moeilijk? Bel ons: we zoeken samen een oplossing.', phone: '056 27 80 00', instalmentsPossible: true, thirdPartyPossible: true },
+    waived: false,
+    ...over,
+  };
+}
+
 export function created(status: RegistrationCreated['status'], children = 1, kanspas = false, a = activity()): RegistrationCreated {
   const price = priceFor({
     standardCents: a.price.standardCents,

@@ -51,13 +51,40 @@ export interface Catalogue {
     calendar: string;
     register: string;
   };
+  /** How to pay, in the messages about a place: the amount and by when, each way, and what to do when paying is hard. */
+  pay: {
+    title: string;
+    due(price: string): string;
+    by(date: string): string;
+    partly(paid: string, left: string): string;
+    plan(price: string, date: string): string;
+    paid: string;
+    nothing: string;
+    /** The organisation takes payment by a third party (the OCMW, a fund): say so. */
+    third: string;
+    /** A waiting list or a draw: nothing to pay while waiting. */
+    wait: string;
+    online: string;
+    transfer: string;
+    iban: string;
+    name: string;
+    amount: string;
+    reference: string;
+    referenceHint: string;
+    /** The bank-app code is on the family's page; never needed. */
+    scan: string;
+    desk: string;
+    deskText: string;
+    hard: string;
+  };
   questions(org: string, phone: string): string;
   bye(org: string): string;
   kinds: {
-    'registration-confirmed'(v: Vars): Texts;
+    /** `toPay`: something is left to pay, so "nothing more to do" would be untrue. */
+    'registration-confirmed'(v: Vars & { toPay: boolean }): Texts;
     'registration-waitlisted'(v: Vars & { position: number }): Texts;
     'registration-lottery'(v: Vars & { drawAt: string }): Texts;
-    'draw-confirmed'(v: Vars): Texts;
+    'draw-confirmed'(v: Vars & { toPay: boolean }): Texts;
     'draw-waitlisted'(v: Vars & { position: number | null }): Texts;
     'offer-made'(v: Vars & { expires: string }): Texts;
     'offer-expired'(v: Vars): Texts;
