@@ -193,6 +193,7 @@ export function activityData(rec: ActivityRecord): ActivityData {
     whatToBring: a.whatToBring,
     offerHours: a.offerHours,
     translations: a.translations,
+    uitdatabankEventId: a.uitdatabankEventId,
   };
 }
 
@@ -219,6 +220,7 @@ function columns(d: ActivityData) {
     whatToBring: d.whatToBring,
     offerHours: d.offerHours,
     translations: d.translations,
+    uitdatabankEventId: d.uitdatabankEventId ?? null,
   };
 }
 

@@ -3,6 +3,8 @@ import { and, asc, eq, gt, inArray } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { registrationChildren, registrations } from '../db/schema.js';
 import { csvRow } from './csv.js';
+import type { UitpasSaleStatus } from '@instap/core';
+import { uitpasSaleStatuses } from './uitpas-sales-view.js';
 
 export interface StaffRegistration {
   id: string;
@@ -15,7 +17,7 @@ export interface StaffRegistration {
   kanspas: boolean;
   kanspasCheck: 'none' | 'claimed' | 'verified' | 'not-valid';
   referred: boolean;
-  children: { firstName: string; birthYear: number; placeKind: string | null }[];
+  children: { firstName: string; birthYear: number; placeKind: string | null; uitpasSale?: UitpasSaleStatus }[];
   contact: { name: string; phone: string | null; email: string | null };
   priceCents: number;
 }
@@ -47,6 +49,7 @@ export async function* staffRegistrations(db: Db, activityId: string, pageSize =
       .from(registrationChildren)
       .where(inArray(registrationChildren.registrationId, rows.map((r) => r.id)))
       .orderBy(asc(registrationChildren.position));
+    const sales = await uitpasSaleStatuses(db, rows.map((r) => r.id));
     for (const r of rows) {
       yield {
         id: r.id,
@@ -58,7 +61,7 @@ export async function* staffRegistrations(db: Db, activityId: string, pageSize =
         kanspas: r.kanspas,
         kanspasCheck: r.kanspasCheck,
         referred: r.referralCode !== null,
-        children: kids.filter((k) => k.registrationId === r.id).map((k) => ({ firstName: k.firstName, birthYear: k.birthYear, placeKind: k.placeKind })),
+        children: kids.filter((k) => k.registrationId === r.id).map((k) => ({ firstName: k.firstName, birthYear: k.birthYear, placeKind: k.placeKind, ...(sales.has(k.id) ? { uitpasSale: sales.get(k.id)! } : {}) })),
         contact: { name: r.contactName, phone: r.contactPhone, email: r.contactEmail },
         priceCents: r.priceCents,
       };
@@ -69,7 +72,7 @@ export async function* staffRegistrations(db: Db, activityId: string, pageSize =
   }
 }
 
-export const CSV_HEADER = ['status', 'waitlist_position', 'children', 'birth_years', 'contact_name', 'phone', 'email', 'language', 'kanspas', 'kanspas_check', 'referred', 'price_eur', 'registered_at'];
+export const CSV_HEADER = ['status', 'waitlist_position', 'children', 'birth_years', 'contact_name', 'phone', 'email', 'language', 'kanspas', 'kanspas_check', 'referred', 'price_eur', 'registered_at', 'uitpas_sales'];
 
 export function csvLine(r: StaffRegistration): string {
   return csvRow([
@@ -86,5 +89,6 @@ export function csvLine(r: StaffRegistration): string {
     r.referred ? 'yes' : 'no',
     (r.priceCents / 100).toFixed(2),
     r.createdAt,
+    r.children.map((c) => c.uitpasSale ?? '').filter(Boolean).join(' + '),
   ]);
 }

@@ -15,6 +15,7 @@ import { dueDraws, runDraw } from './draw.js';
 import { notifyInterest } from './interest.js';
 import { applyRetention } from './retention.js';
 import { checkPendingPasses, type UitpasClientFactory } from './uitpas-checks.js';
+import { runUitpasSales, type SalesReport, type TicketSalesClientFactory } from './uitpas-sales.js';
 import { expireOffers, refillFromWaitlist } from './waitlist.js';
 
 export interface TickReport {
@@ -24,9 +25,11 @@ export interface TickReport {
   expired: number;
   offered: number;
   told: number;
+  /** UiTPAS ticket sales worked this tick (registered, cancelled, refused, still waiting). */
+  sales: SalesReport;
 }
 
-export async function tick(db: Db, now: Date, publicOrigin: string, opts: { uitpas?: UitpasClientFactory; retentionDays?: number; secretKey?: Buffer } = {}): Promise<TickReport> {
+export async function tick(db: Db, now: Date, publicOrigin: string, opts: { uitpas?: UitpasClientFactory; uitpasSales?: TicketSalesClientFactory; retentionDays?: number; secretKey?: Buffer } = {}): Promise<TickReport> {
   const ctx = { publicOrigin };
   let draws = 0;
   for (const id of await dueDraws(db, now)) {
@@ -63,8 +66,9 @@ export async function tick(db: Db, now: Date, publicOrigin: string, opts: { uitp
     );
   });
   const passes = await checkPendingPasses(db, now, publicOrigin, { makeClient: opts.uitpas, secretKey: opts.secretKey });
+  const sales = await runUitpasSales(db, now, { makeClient: opts.uitpasSales, secretKey: opts.secretKey });
   const removed = await applyRetention(db, now, opts.retentionDays);
-  return { anonymised: removed.registrations, passes, draws, expired, offered, told };
+  return { anonymised: removed.registrations, passes, draws, expired, offered, told, sales };
 }
 
 /** Runs `tick` every `intervalMs` until stopped; a failing tick is logged and tried again next time. */

@@ -6,3 +6,4 @@ export * from './common.js';
 export * from './organisations.js';
 export * from './activities.js';
 export * from './registrations.js';
+export * from './uitpas.js';

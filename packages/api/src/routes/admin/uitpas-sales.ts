@@ -1,0 +1,70 @@
+/**
+ * An activity's UiTPAS ticket sales, for its organisation's staff: per child whether the sale
+ * that reimburses the club is registered, what is still open, and a retry.
+ */
+import { createRoute, z } from '@hono/zod-openapi';
+import { uitpasSalesViewSchema } from '@instap/core';
+import type { Deps } from '../../context.js';
+import { ApiError } from '../../errors.js';
+import { overLimit, recordHits } from '../../services/rate-limit.js';
+import { retryUitpasSales, syncUitpasSales } from '../../services/uitpas-sales.js';
+import { uitpasSalesView } from '../../services/uitpas-sales-view.js';
+import { errors, json, router } from '../openapi.js';
+import { access, auth, authErrors, idParam } from './shared.js';
+
+/** Each retry talks to UiTPAS for up to ten sales: a few per quarter hour per activity is plenty. */
+const RETRIES_PER_WINDOW = 12;
+const RETRY_WINDOW_MS = 15 * 60_000;
+
+export function uitpasSalesRoutes(deps: Deps) {
+  const app = router();
+  const { db, clock } = deps;
+  const can = access(deps);
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/activities/{id}/uitpas-sales',
+      tags: ['admin'],
+      summary: 'The UiTPAS ticket sales of an activity: per kanspas child whether the reimbursement is registered',
+      ...auth,
+      request: { params: idParam },
+      responses: { 200: json(uitpasSalesViewSchema, 'Per child, and what is open.'), ...authErrors, 404: errors[404] },
+    }),
+    async (c) => {
+      const rec = await can.activity(c.get('actor'), c.req.valid('param').id);
+      // What the scheduler would queue on its next run is shown as open already.
+      await syncUitpasSales(db, clock(), { activityId: rec.activity.id });
+      return c.json(await uitpasSalesView(db, rec), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/activities/{id}/uitpas-sales/retry',
+      tags: ['admin'],
+      summary: 'Try the open and refused UiTPAS sales of an activity again, now',
+      ...auth,
+      request: { params: idParam },
+      responses: {
+        200: json(uitpasSalesViewSchema.extend({ tried: z.object({ registered: z.number().int(), cancelled: z.number().int(), failed: z.number().int(), waiting: z.number().int() }) }), 'What the retry did, and the sales now.'),
+        ...authErrors,
+        404: errors[404],
+        429: json(z.object({ error: z.object({ code: z.string(), message: z.string() }) }), 'Too many retries: the scheduler keeps trying on its own.'),
+      },
+    }),
+    async (c) => {
+      const rec = await can.activity(c.get('actor'), c.req.valid('param').id);
+      const now = clock();
+      const key = `uitpas-retry:${rec.activity.id}`;
+      if (await overLimit(db, [[key, RETRIES_PER_WINDOW]], now, RETRY_WINDOW_MS))
+        throw new ApiError(429, 'too_many_requests', 'Instap already tried many times. It keeps trying on its own; try again in 15 minutes.');
+      await recordHits(db, [key], now, RETRY_WINDOW_MS);
+      const tried = await retryUitpasSales(db, rec.activity.id, now, { secretKey: deps.secretKey });
+      return c.json({ ...(await uitpasSalesView(db, rec)), tried }, 200);
+    },
+  );
+
+  return app;
+}
