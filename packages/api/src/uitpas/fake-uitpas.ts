@@ -23,6 +23,8 @@ export const FAKE_PASSES = {
   noneLeft: '0900000000102',
   /** A second active pass, for a brother or sister with a pass of their own. */
   activeSibling: '0900000000110',
+  /** Thirteen digits whose check digit UiTPAS refuses: `invalid-uitpasnumber`. */
+  invalid: '1234567890123',
 } as const;
 
 /** UiTdatabank events the fake knows as UiTPAS events (fictional ids). */
@@ -198,7 +200,7 @@ export async function startFakeUitpas(options: FakeUitpasOptions = {}): Promise<
   function tariffsFor(uitpasNumber: string, eventId: string, regularPrice: number):
     | { status: 200; body: { available: object[]; endUserMessage?: { nl: string } } }
     | { status: number; problem: [type: string, title: string, endUserMessage?: string] } {
-    if (!/^\d{13}$/.test(uitpasNumber)) return { status: 400, problem: ['uitpas/invalid-uitpasnumber', 'Invalid uitpas number'] };
+    if (!/^\d{13}$/.test(uitpasNumber) || uitpasNumber === FAKE_PASSES.invalid) return { status: 400, problem: ['uitpas/invalid-uitpasnumber', 'Invalid uitpas number'] };
     if (!Object.values(FAKE_EVENTS).includes(eventId as never)) return { status: 400, problem: ['uitpas/event-not-found', `Event id ${eventId} not found`] };
     if (uitpasNumber === FAKE_PASSES.expired)
       return { status: 400, problem: ['uitpas/social-tariff-expired', 'Social tariff expired', 'Je kansenstatuut is vervallen, daarom kan je je UiTPAS momenteel niet gebruiken.'] };
