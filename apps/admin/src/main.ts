@@ -18,6 +18,7 @@ import { OrganisationsScreen } from './screens/organisations.js';
 import { PasswordScreen } from './screens/password.js';
 import { UserEditScreen } from './screens/user-edit.js';
 import { WaitlistScreen } from './screens/waitlist.js';
+import { UitpasSalesScreen } from './screens/uitpas-sales.js';
 
 const elements: [string, CustomElementConstructor][] = [
   ['instap-console', InstapConsole],
@@ -37,6 +38,7 @@ const elements: [string, CustomElementConstructor][] = [
   ['instap-draw', DrawScreen],
   ['instap-waitlist', WaitlistScreen],
   ['instap-interest', InterestScreen],
+  ['instap-uitpas-sales', UitpasSalesScreen],
   ['instap-organisations', OrganisationsScreen],
   ['instap-user-edit', UserEditScreen],
   ['instap-password', PasswordScreen],

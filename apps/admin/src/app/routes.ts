@@ -16,6 +16,7 @@ const PATTERNS: [string, RegExp][] = [
   ['draw', /^\/activities\/(?<id>[\w-]+)\/draw$/],
   ['waitlist', /^\/activities\/(?<id>[\w-]+)\/waitlist$/],
   ['interest', /^\/activities\/(?<id>[\w-]+)\/interest$/],
+  ['uitpas', /^\/activities\/(?<id>[\w-]+)\/uitpas$/],
   ['users', /^\/users$/],
   ['user', /^\/users\/(?<id>[\w-]+)$/],
   ['organisations', /^\/organisations$/],
