@@ -2,7 +2,7 @@
  * The UiTPAS screen end to end, in Chromium against a real server and a local server that
  * answers like UiTPAS API v4: staff give an activity its UiTdatabank event id, two kanspas
  * families register, staff see what is open, register the sales with one button, see the refused
- * pass in plain Dutch, and after a family cancels, cancel its sale at UiTPAS too.
+ * pass in plain Dutch and correct it, and after a family cancels, cancel its sale at UiTPAS too.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FAKE_EVENTS, FAKE_PASSES, startFakeUitpas, type FakeUitpas } from '../../../packages/api/src/uitpas/fake-uitpas.js';
@@ -53,7 +53,7 @@ afterAll(async () => {
 });
 
 describe('the UiTPAS screen', () => {
-  it('staff register the kanspas sales with UiTPAS, see a refused pass, and cancel a sale after a cancellation', async () => {
+  it('staff register the kanspas sales with UiTPAS, correct a refused pass, and cancel a sale after a cancellation', async () => {
     const admin = await apiAs('admin@instap.demo');
     const connect = await admin('PUT', '/admin/organisations/demo/uitpas', { clientId: fake.clientId, clientSecret: fake.clientSecret, environment: 'test', apiBase: fake.apiBase, tokenUrl: fake.tokenUrl });
     expect(connect.status).toBe(200);
@@ -116,18 +116,31 @@ describe('the UiTPAS screen', () => {
     expect([...fake.sales.values()].map((s) => [s.uitpasNumber, s.regularPrice])).toEqual([[FAKE_PASSES.active, 60]]);
     await accessible(page, 'uitpas registered');
 
+    // Staff call the family, correct the number, and register the sale after all.
+    await page.getByLabel('UiTPAS-nummer van Noor').fill('12345');
+    await page.getByRole('button', { name: 'Bewaar het nummer van Noor' }).click();
+    await page.getByText('Een UiTPAS-nummer heeft 13 cijfers.').waitFor();
+    await accessible(page, 'uitpas number with an error');
+    await page.getByLabel('UiTPAS-nummer van Noor').fill(FAKE_PASSES.activeSibling);
+    await page.getByRole('button', { name: 'Bewaar het nummer van Noor' }).click();
+    await page.getByText('1 verkoop nog te registreren').waitFor();
+    await page.getByRole('button', { name: 'Probeer opnieuw' }).click();
+    await page.getByText('Niets: elke verkoop is bijgewerkt bij UiTPAS.').waitFor();
+    expect(fake.sales.size).toBe(2);
+
     // The family cancels: the sale is cancelled at UiTPAS as well.
     expect((await publicPost(`/registrations/${amrani.json.token}/cancel`)).json.status).toBe('cancelled');
     await page.reload();
     await page.getByText('1 verkoop nog te annuleren').waitFor();
     await page.getByRole('button', { name: 'Probeer opnieuw' }).click();
     await expect.poll(() => rows.nth(1).textContent()).toContain('Geannuleerd');
-    expect(fake.sales.size).toBe(0);
+    expect([...fake.sales.values()].map((x) => x.uitpasNumber)).toEqual([FAKE_PASSES.activeSibling]);
     await accessible(page, 'uitpas cancelled');
 
     // The list of registrations says the same per child.
     await page.goto(`${instap.origin}/admin/#/activities/${id}/registrations`);
-    await page.getByText('UiTPAS: geweigerd').waitFor();
+    await page.getByText('UiTPAS: geannuleerd').waitFor();
+    await page.getByText('UiTPAS: geregistreerd').waitFor();
     await page.close();
   });
 });

@@ -244,6 +244,25 @@ describe.each(engines())('UiTPAS ticket sales, so the club is reimbursed, on %s'
     expect((await sales(id2)).sales[0].status).toBe('registered');
   });
 
+  it('staff correct a refused number and the sale is registered; a registered one cannot change', async () => {
+    const id = await activity();
+    const r = await register(id, { kanspas: true, uitpasNumber: FAKE_PASSES.invalid });
+    await run();
+    expect((await sales(id)).sales[0].status).toBe('failed');
+    const path = `/registrations/${r.id}/children/0/uitpas-number`;
+    expect((await t.admin('PUT', path, { uitpasNumber: '123' })).status).toBe(422);
+    expect((await t.admin('PUT', `/registrations/${r.id}/children/5/uitpas-number`, { uitpasNumber: FAKE_PASSES.active })).status).toBe(404);
+    const fixed = await t.admin('PUT', path, { uitpasNumber: FAKE_PASSES.active });
+    expect(fixed.status).toBe(200);
+    expect(fixed.json.summary).toEqual(['1 verkoop nog te registreren']);
+    await run();
+    expect((await sales(id)).sales[0].status).toBe('registered');
+    const again = await t.admin('PUT', path, { uitpasNumber: FAKE_PASSES.activeSibling });
+    expect([again.status, again.json.error.code]).toEqual([409, 'sale_registered']);
+    const plain = await register(id, { kanspas: false });
+    expect((await t.admin('PUT', `/registrations/${plain.id}/children/0/uitpas-number`, { uitpasNumber: FAKE_PASSES.active })).status).toBe(409);
+  });
+
   it('staff of another organisation can neither see nor retry the sales', async () => {
     const id = await activity();
     await register(id, { kanspas: true, uitpasNumber: FAKE_PASSES.active });
@@ -258,6 +277,10 @@ describe.each(engines())('UiTPAS ticket sales, so the club is reimbursed, on %s'
     }
     expect(fake.saleRequests.length).toBe(before);
     expect((await as('GET', `/activities/not-an-id/uitpas-sales`)).status).toBe(404);
+    const reg = (await sales(id)).sales[0].registrationId;
+    const put = await t.call('PUT', `/admin/registrations/${reg}/children/0/uitpas-number`, { uitpasNumber: FAKE_PASSES.activeSibling }, { authorization: `Bearer ${token}` });
+    expect(put.status).toBe(404);
+    expect((await t.call('PUT', `/admin/registrations/nope/children/0/uitpas-number`, { uitpasNumber: FAKE_PASSES.activeSibling }, { authorization: `Bearer ${token}` })).status).toBe(404);
   });
 
   it('retries are limited per activity', async () => {

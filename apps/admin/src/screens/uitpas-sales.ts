@@ -13,6 +13,8 @@ import { problemText } from '../ui/errors.js';
 import { notice, Screen } from '../ui/screen.js';
 import type { AdminActivity } from './activities.js';
 
+const fieldId = (s: UitpasSale) => `f-uitpas-${s.registrationId}-${s.childPosition}`;
+
 export const SALE_NL: Record<UitpasSale['status'], string> = {
   'to-register': 'Nog te registreren',
   registered: 'Geregistreerd',
@@ -32,6 +34,9 @@ export class UitpasSalesScreen extends Screen {
   @state() problem = '';
   @state() message = '';
   @state() busy = false;
+  /** Corrected pass numbers being typed, per child (`registrationId/position`), and their errors. */
+  @state() numbers: Record<string, string> = {};
+  @state() numberErrors: Record<string, string> = {};
 
   override updated(changed: Map<string, unknown>) {
     if (changed.has('activityId')) void this.load();
@@ -63,6 +68,38 @@ export class UitpasSalesScreen extends Screen {
     }
   };
 
+  private saveNumber = async (s: UitpasSale) => {
+    const key = `${s.registrationId}/${s.childPosition}`;
+    const value = (this.numbers[key] ?? '').replace(/\s/g, '');
+    this.numberErrors = { ...this.numberErrors, [key]: '' };
+    if (!/^\d{13}$/.test(value)) {
+      this.numberErrors = { ...this.numberErrors, [key]: 'Een UiTPAS-nummer heeft 13 cijfers.' };
+      await this.updateComplete;
+      (this.querySelector(`#${CSS.escape(fieldId(s))}`) as HTMLElement | null)?.focus();
+      return;
+    }
+    try {
+      this.view = await api<UitpasSalesView>('PUT', `/admin/registrations/${s.registrationId}/children/${s.childPosition}/uitpas-number`, { uitpasNumber: value });
+      this.message = `Het nummer van ${s.firstName} is bewaard. Druk op "Probeer opnieuw" om de verkoop nu te registreren.`;
+    } catch (e) {
+      this.numberErrors = { ...this.numberErrors, [key]: problemText(e) };
+    }
+  };
+
+  /** A refused or missing number can be corrected, as long as no sale is registered with it. */
+  private numberForm(s: UitpasSale) {
+    if (s.registrationStatus !== 'confirmed' || !(s.status === 'failed' || (s.status === 'none' && s.problem?.code === 'no-number')) || s.ticketSaleId) return nothing;
+    const key = `${s.registrationId}/${s.childPosition}`;
+    const id = fieldId(s);
+    const error = this.numberErrors[key];
+    return html`<div class="field ${error ? 'field--error' : ''}">
+      <label class="label" for=${id}>UiTPAS-nummer van ${s.firstName}</label>
+      ${error ? html`<p class="field-error" id="${id}-error"><span class="visually-hidden">Fout:</span> ${error}</p>` : nothing}
+      <input class="input--medium" id=${id} inputmode="numeric" autocomplete="off" aria-describedby=${error ? `${id}-error` : nothing} .value=${this.numbers[key] ?? ''} @input=${(e: Event) => (this.numbers = { ...this.numbers, [key]: (e.target as HTMLInputElement).value })} />
+      <button type="button" class="button button--secondary" @click=${() => this.saveNumber(s)}>Bewaar het nummer<span class="visually-hidden"> van ${s.firstName}</span></button>
+    </div>`;
+  }
+
   private row(s: UitpasSale) {
     return html`<tr>
       <th scope="row">${s.firstName}<br /><span class="hint">${s.contactName}</span></th>
@@ -71,6 +108,7 @@ export class UitpasSalesScreen extends Screen {
         <strong>${SALE_NL[s.status]}</strong>
         ${s.problem ? html`<br /><span class=${s.status === 'failed' ? 'field-error' : 'hint'}>${s.problem.message}</span>` : nothing}
         ${s.nextAttemptAt && s.attempts > 0 ? html`<br /><span class="hint">Volgende poging: ${dateTime(s.nextAttemptAt)}</span>` : nothing}
+        ${this.numberForm(s)}
       </td>
       <td class="num">${s.chargedCents !== null ? euro(s.chargedCents) : '–'}</td>
       <td class="num">${s.regularPriceCents !== null ? euro(s.regularPriceCents) : '–'}</td>

@@ -21,6 +21,7 @@ import { activities, cities, organisations, registrationChildren, registrations,
 import { uitpasSales } from '../db/schema-uitpas.js';
 import type { UitpasConfig } from '../uitpas/http.js';
 import { createTicketSalesClient, type TicketSalesClient, type UitpasFailure } from '../uitpas/ticket-sales.js';
+import { ApiError, notFound } from '../errors.js';
 import { unseal } from './secrets.js';
 
 export type TicketSalesClientFactory = (config: UitpasConfig) => TicketSalesClient;
@@ -302,4 +303,24 @@ export async function retryUitpasSales(db: Db, activityId: string, now: Date, op
     .where(and(eq(uitpasSales.activityId, activityId), inArray(uitpasSales.status, ['failed', 'to-register', 'to-cancel'])));
   await syncUitpasSales(db, now, { activityId });
   return processUitpasSales(db, now, { ...opts, activityId, limit: opts.limit ?? 10 });
+}
+
+/**
+ * Staff correct a child's UiTPAS number (the family read it out on the phone). Allowed while no
+ * sale is registered or on its way with the old number; a refused sale is then due again.
+ */
+export async function setChildUitpasNumber(db: Db, registrationId: string, position: number, uitpasNumber: string | null, now: Date): Promise<void> {
+  await db.transaction(async (tx) => {
+    const [reg] = await tx.select().from(registrations).where(eq(registrations.id, registrationId)).for('update');
+    if (!reg) throw notFound('registration');
+    if (!reg.kanspas) throw new ApiError(409, 'no_kanspas', 'This registration has no kanspas: a UiTPAS number is only kept for the kansentarief.');
+    const [child] = await tx.select().from(registrationChildren).where(and(eq(registrationChildren.registrationId, registrationId), eq(registrationChildren.position, position)));
+    if (!child) throw notFound('child');
+    const [sale] = await tx.select().from(uitpasSales).where(eq(uitpasSales.childId, child.id)).for('update');
+    if (sale && (sale.ticketSaleId || sale.uncertainSince || sale.status === 'registered' || sale.status === 'to-cancel' || (sale.leaseUntil && sale.leaseUntil > now)))
+      throw new ApiError(409, 'sale_registered', 'A sale with the old number is registered or on its way at UiTPAS. It is cancelled first when the registration is cancelled.');
+    await tx.update(registrationChildren).set({ uitpasNumber }).where(eq(registrationChildren.id, child.id));
+    // A fresh start: the old answer was about the old number.
+    if (sale) await tx.delete(uitpasSales).where(eq(uitpasSales.id, sale.id));
+  });
 }

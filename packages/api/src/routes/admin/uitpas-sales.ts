@@ -3,13 +3,16 @@
  * that reimburses the club is registered, what is still open, and a retry.
  */
 import { createRoute, z } from '@hono/zod-openapi';
-import { uitpasSalesViewSchema } from '@instap/core';
+import { UITPAS_NUMBER_PATTERN, uitpasSalesViewSchema } from '@instap/core';
+import { eq } from 'drizzle-orm';
+import { registrations } from '../../db/schema.js';
+import { isUuid } from '../../services/activities.js';
 import type { Deps } from '../../context.js';
-import { ApiError } from '../../errors.js';
+import { ApiError, notFound } from '../../errors.js';
 import { overLimit, recordHits } from '../../services/rate-limit.js';
-import { retryUitpasSales, syncUitpasSales } from '../../services/uitpas-sales.js';
+import { retryUitpasSales, setChildUitpasNumber, syncUitpasSales } from '../../services/uitpas-sales.js';
 import { uitpasSalesView } from '../../services/uitpas-sales-view.js';
-import { errors, json, router } from '../openapi.js';
+import { body, errors, json, router } from '../openapi.js';
 import { access, auth, authErrors, idParam } from './shared.js';
 
 /** Each retry talks to UiTPAS for up to ten sales: a few per quarter hour per activity is plenty. */
@@ -63,6 +66,32 @@ export function uitpasSalesRoutes(deps: Deps) {
       await recordHits(db, [key], now, RETRY_WINDOW_MS);
       const tried = await retryUitpasSales(db, rec.activity.id, now, { secretKey: deps.secretKey });
       return c.json({ ...(await uitpasSalesView(db, rec)), tried }, 200);
+    },
+  );
+
+  const childParams = z.object({
+    id: z.string().openapi({ param: { name: 'id', in: 'path' } }),
+    position: z.coerce.number().int().min(0).max(20).openapi({ param: { name: 'position', in: 'path' } }),
+  });
+  app.openapi(
+    createRoute({
+      method: 'put',
+      path: '/registrations/{id}/children/{position}/uitpas-number',
+      tags: ['admin'],
+      summary: "Correct a kanspas child's UiTPAS number (before its sale is registered)",
+      ...auth,
+      request: { params: childParams, body: body(z.object({ uitpasNumber: z.string().trim().regex(UITPAS_NUMBER_PATTERN, 'A UiTPAS number has 13 digits.').nullable() })) },
+      responses: { 200: json(uitpasSalesViewSchema, 'The sales of the activity now.'), ...authErrors, ...errors },
+    }),
+    async (c) => {
+      const { id, position } = c.req.valid('param');
+      if (!isUuid(id)) throw notFound('registration');
+      const [reg] = await db.select({ activityId: registrations.activityId }).from(registrations).where(eq(registrations.id, id));
+      if (!reg) throw notFound('registration');
+      const rec = await can.activity(c.get('actor'), reg.activityId);
+      await setChildUitpasNumber(db, id, position, c.req.valid('json').uitpasNumber, clock());
+      await syncUitpasSales(db, clock(), { activityId: rec.activity.id });
+      return c.json(await uitpasSalesView(db, rec), 200);
     },
   );
 
