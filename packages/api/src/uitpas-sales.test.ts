@@ -244,6 +244,19 @@ describe.each(engines())('UiTPAS ticket sales, so the club is reimbursed, on %s'
     expect((await sales(id2)).sales[0].status).toBe('registered');
   });
 
+  it('a family placed by the draw has its sale registered in the same run', async () => {
+    const id = await activity({ registration: { opensAt: '2026-02-01T08:00:00Z', closesAt: '2026-03-10T08:00:00Z', mode: 'lottery', drawAt: '2026-03-11T08:00:00Z' } });
+    const r = await register(id, { kanspas: true, uitpasNumber: FAKE_PASSES.active });
+    expect(r.status).toBe('lottery');
+    await run();
+    expect((await sales(id)).sales).toEqual([]);
+    t.time.set('2026-03-11T09:00:00Z');
+    const report = await run();
+    expect(report.draws).toBeGreaterThanOrEqual(1);
+    expect((await sales(id)).sales[0].status).toBe('registered');
+    t.time.set('2026-03-01T09:00:00Z');
+  });
+
   it('staff correct a refused number and the sale is registered; a registered one cannot change', async () => {
     const id = await activity();
     const r = await register(id, { kanspas: true, uitpasNumber: FAKE_PASSES.invalid });

@@ -8,7 +8,7 @@ import { eq } from 'drizzle-orm';
 import { registrations } from '../../db/schema.js';
 import { isUuid } from '../../services/activities.js';
 import type { Deps } from '../../context.js';
-import { ApiError, notFound } from '../../errors.js';
+import { ApiError, notFound, validationError } from '../../errors.js';
 import { overLimit, recordHits } from '../../services/rate-limit.js';
 import { retryUitpasSales, setChildUitpasNumber, syncUitpasSales } from '../../services/uitpas-sales.js';
 import { uitpasSalesView } from '../../services/uitpas-sales-view.js';
@@ -71,7 +71,7 @@ export function uitpasSalesRoutes(deps: Deps) {
 
   const childParams = z.object({
     id: z.string().openapi({ param: { name: 'id', in: 'path' } }),
-    position: z.coerce.number().int().min(0).max(20).openapi({ param: { name: 'position', in: 'path' } }),
+    position: z.string().openapi({ param: { name: 'position', in: 'path' }, description: 'The child, counted from 0 in the order the family gave them.' }),
   });
   app.openapi(
     createRoute({
@@ -80,7 +80,7 @@ export function uitpasSalesRoutes(deps: Deps) {
       tags: ['admin'],
       summary: "Correct a kanspas child's UiTPAS number (before its sale is registered)",
       ...auth,
-      request: { params: childParams, body: body(z.object({ uitpasNumber: z.string().trim().regex(UITPAS_NUMBER_PATTERN, 'A UiTPAS number has 13 digits.').nullable() })) },
+      request: { params: childParams, body: body(z.object({ uitpasNumber: z.string().max(40).nullable().openapi({ description: '13 digits; null removes it.' }) })) },
       responses: { 200: json(uitpasSalesViewSchema, 'The sales of the activity now.'), ...authErrors, ...errors },
     }),
     async (c) => {
@@ -89,7 +89,12 @@ export function uitpasSalesRoutes(deps: Deps) {
       const [reg] = await db.select({ activityId: registrations.activityId }).from(registrations).where(eq(registrations.id, id));
       if (!reg) throw notFound('registration');
       const rec = await can.activity(c.get('actor'), reg.activityId);
-      await setChildUitpasNumber(db, id, position, c.req.valid('json').uitpasNumber, clock());
+      // Checked after access, so another organisation learns nothing from the answer.
+      if (!/^\d{1,2}$/.test(position)) throw notFound('child');
+      const number = c.req.valid('json').uitpasNumber?.replace(/\s/g, '') ?? null;
+      if (number !== null && !UITPAS_NUMBER_PATTERN.test(number))
+        throw validationError([{ path: 'uitpasNumber', message: 'A UiTPAS number has 13 digits.', code: 'invalid_format' }]);
+      await setChildUitpasNumber(db, id, Number(position), number, clock());
       await syncUitpasSales(db, clock(), { activityId: rec.activity.id });
       return c.json(await uitpasSalesView(db, rec), 200);
     },
