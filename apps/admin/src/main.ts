@@ -21,6 +21,7 @@ import { WaitlistScreen } from './screens/waitlist.js';
 import { BankStatementsScreen } from './screens/bank-statements.js';
 import { PaymentSettingsScreen } from './screens/payment-settings.js';
 import { PaymentsScreen } from './screens/payments.js';
+import { UitpasSalesScreen } from './screens/uitpas-sales.js';
 
 const elements: [string, CustomElementConstructor][] = [
   ['instap-console', InstapConsole],
@@ -40,6 +41,7 @@ const elements: [string, CustomElementConstructor][] = [
   ['instap-draw', DrawScreen],
   ['instap-waitlist', WaitlistScreen],
   ['instap-interest', InterestScreen],
+  ['instap-uitpas-sales', UitpasSalesScreen],
   ['instap-organisations', OrganisationsScreen],
   ['instap-user-edit', UserEditScreen],
   ['instap-password', PasswordScreen],

@@ -98,7 +98,7 @@ describe.each(engines())('admin API on %s', (engine) => {
     const csv = await t.admin('GET', `/activities/${id}/registrations`, undefined, { accept: 'text/csv' });
     expect(csv.headers.get('content-type')).toContain('text/csv');
     const lines = csv.text.replace(/^\uFEFF/, '').trim().split('\r\n');
-    expect(lines[0]).toBe('status,waitlist_position,children,birth_years,contact_name,phone,email,language,kanspas,kanspas_check,referred,price_eur,registered_at,payment_status,payment_amount_eur,payment_paid_eur,payment_due_at,payment_reference');
+    expect(lines[0]).toBe('status,waitlist_position,children,birth_years,contact_name,phone,email,language,kanspas,kanspas_check,referred,price_eur,registered_at,payment_status,payment_amount_eur,payment_paid_eur,payment_due_at,payment_reference,uitpas_sales');
     expect(lines[1]).toContain(`"'=HYPERLINK(""x"")"`);
     expect(lines[2]).toMatch(/^waitlisted,1,Noor \+ Adam,2018 \+ 2019,/);
   });

@@ -8,3 +8,4 @@ export * from './draw-check.js';
 export * from './workdays.js';
 export * from './plural.js';
 export * from './payments.js';
+export * from './uitpas.js';

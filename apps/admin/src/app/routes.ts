@@ -19,6 +19,7 @@ const PATTERNS: [string, RegExp][] = [
   ['payments', /^\/activities\/(?<id>[\w-]+)\/payments$/],
   ['payment-settings', /^\/payments$/],
   ['bank', /^\/bank$/],
+  ['uitpas', /^\/activities\/(?<id>[\w-]+)\/uitpas$/],
   ['users', /^\/users$/],
   ['user', /^\/users\/(?<id>[\w-]+)$/],
   ['organisations', /^\/organisations$/],

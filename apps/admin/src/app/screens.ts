@@ -25,6 +25,8 @@ export function renderScreen(app: InstapConsole, s: Session | null, route: Route
       return html`<instap-draw .app=${app} .activityId=${id}></instap-draw>`;
     case 'waitlist':
       return html`<instap-waitlist .app=${app} .activityId=${id}></instap-waitlist>`;
+    case 'uitpas':
+      return html`<instap-uitpas-sales .app=${app} .activityId=${id}></instap-uitpas-sales>`;
     case 'interest':
       return html`<instap-interest .app=${app} .activityId=${id}></instap-interest>`;
     case 'payments':

@@ -25,6 +25,8 @@ export interface AdminActivity {
   priceCents: number;
   kanspasCents: number | null;
   offerHours: number;
+  /** The activity's UiTdatabank event: with it, kanspas sales are registered with UiTPAS. */
+  uitdatabankEventId?: string | null;
   withdrawn: boolean;
   whatToBring: string[];
   translations?: Partial<Record<string, { title?: string; summary?: string; location?: string; whatToBring?: string[] }>>;
@@ -95,6 +97,7 @@ export class Activities extends Screen {
                           ? html`<li><a href="#/activities/${a.id}/payments">Betalingen<span class="visually-hidden"> voor ${a.title}</span></a></li>
                               <li><a href="#/activities/${a.id}/waitlist">Wachtlijst<span class="visually-hidden"> voor ${a.title}</span></a></li>
                               <li><a href="#/activities/${a.id}/interest">Interesse<span class="visually-hidden"> voor ${a.title}</span></a></li>
+                              ${a.uitdatabankEventId ? html`<li><a href="#/activities/${a.id}/uitpas">UiTPAS<span class="visually-hidden"> voor ${a.title}</span></a></li>` : nothing}
                               ${a.registration.mode === 'lottery' ? html`<li><a href="#/activities/${a.id}/draw">Loting<span class="visually-hidden"> voor ${a.title}</span></a></li>` : nothing}`
                           : nothing}
                       </ul>

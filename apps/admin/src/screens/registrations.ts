@@ -3,6 +3,7 @@
  * record a kanspas check and cancel on a family's behalf. An intermediary sees only the
  * families they registered (the API cuts the list).
  */
+import { SALE_NL } from './uitpas-sales.js';
 import { html, nothing } from 'lit';
 import { state } from 'lit/decorators.js';
 import { API, api } from '../api.js';
@@ -21,7 +22,7 @@ interface Row {
   kanspas: boolean;
   kanspasCheck: string;
   referred: boolean;
-  children: { firstName: string; birthYear: number; placeKind: string | null }[];
+  children: { firstName: string; birthYear: number; placeKind: string | null; uitpasSale?: keyof typeof SALE_NL }[];
   contact: { name: string; phone: string | null; email: string | null };
   priceCents: number;
   payment: Payment;
@@ -121,7 +122,7 @@ export class Registrations extends ActivityListScreen<Row> {
             (r) => html`<tr>
               <th scope="row">${r.contact.name}${r.referred ? html`<br /><span class="tag">Verwezen</span>` : nothing}</th>
               <td>${STATUS_NL[r.status] ?? r.status}${r.waitlistPosition ? html` (nummer ${r.waitlistPosition})` : nothing}</td>
-              <td>${r.children.map((c) => html`${c.firstName} (${c.birthYear})${c.placeKind === 'reserved' ? ' · voorbehouden plaats' : ''}<br />`)}</td>
+              <td>${r.children.map((c) => html`${c.firstName} (${c.birthYear})${c.placeKind === 'reserved' ? ' · voorbehouden plaats' : ''}${c.uitpasSale ? ` · UiTPAS: ${SALE_NL[c.uitpasSale].toLowerCase()}` : ''}<br />`)}</td>
               <td>${r.contact.phone ? html`<a href="tel:${r.contact.phone.replace(/\s/g, '')}">${r.contact.phone}</a><br />` : nothing}${r.contact.email ?? ''}</td>
               <td>${LANGUAGE_NL[r.language] ?? r.language}</td>
               <td>${r.kanspas ? this.renderCheck(r, checks) : 'Nee'}</td>

@@ -74,6 +74,8 @@ export const activities = pgTable(
     /** Title, summary, location and what to bring in the families' other languages. */
     translations: jsonb('translations').$type<Translations>().notNull().default({}),
     offerHours: integer('offer_hours').notNull().default(48),
+    /** The activity's UiTdatabank event: kanspas sales are registered with UiTPAS against it. */
+    uitdatabankEventId: text('uitdatabank_event_id'),
     withdrawnAt: instant('withdrawn_at'),
     createdAt: instant('created_at').notNull().defaultNow(),
     updatedAt: instant('updated_at').notNull().defaultNow(),
@@ -143,6 +145,8 @@ export const registrationChildren = pgTable(
     birthYear: integer('birth_year').notNull(),
     /** Which kind of place the child holds while confirmed or offered. */
     placeKind: text('place_kind', { enum: ['general', 'reserved'] }),
+    /** This child's own UiTPAS number (kanspas only), for the ticket sale that reimburses the club; removed by retention. */
+    uitpasNumber: text('uitpas_number'),
   },
   (t) => [index('registration_children_registration_idx').on(t.registrationId)],
 );

@@ -190,6 +190,7 @@ export function activityData(rec: ActivityRecord): ActivityData {
     whatToBring: a.whatToBring,
     offerHours: a.offerHours,
     translations: a.translations,
+    uitdatabankEventId: a.uitdatabankEventId,
   };
 }
 
@@ -216,6 +217,7 @@ function columns(d: ActivityData) {
     whatToBring: d.whatToBring,
     offerHours: d.offerHours,
     translations: d.translations,
+    uitdatabankEventId: d.uitdatabankEventId ?? null,
   };
 }
 

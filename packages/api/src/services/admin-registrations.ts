@@ -6,6 +6,8 @@ import { registrationChildren, registrations } from '../db/schema.js';
 import { loadActivity } from './activities.js';
 import { csvRow } from './csv.js';
 import { paymentsOf } from './payments.js';
+import type { UitpasSaleStatus } from '@instap/core';
+import { uitpasSaleStatuses } from './uitpas-sales-view.js';
 
 export interface StaffRegistration {
   id: string;
@@ -18,7 +20,7 @@ export interface StaffRegistration {
   kanspas: boolean;
   kanspasCheck: 'none' | 'claimed' | 'verified' | 'not-valid';
   referred: boolean;
-  children: { firstName: string; birthYear: number; placeKind: string | null }[];
+  children: { firstName: string; birthYear: number; placeKind: string | null; uitpasSale?: UitpasSaleStatus }[];
   contact: { name: string; phone: string | null; email: string | null };
   priceCents: number;
   payment: Payment;
@@ -54,6 +56,7 @@ export async function* staffRegistrations(db: Db, activityId: string, pageSize =
       .orderBy(asc(registrationChildren.position));
     // A registration from before payments existed gets its reference now (dated by its own creation).
     const payments = await paymentsOf(db, rows, rec, now);
+    const sales = await uitpasSaleStatuses(db, rows.map((r) => r.id));
     for (const r of rows) {
       yield {
         id: r.id,
@@ -65,7 +68,7 @@ export async function* staffRegistrations(db: Db, activityId: string, pageSize =
         kanspas: r.kanspas,
         kanspasCheck: r.kanspasCheck,
         referred: r.referralCode !== null,
-        children: kids.filter((k) => k.registrationId === r.id).map((k) => ({ firstName: k.firstName, birthYear: k.birthYear, placeKind: k.placeKind })),
+        children: kids.filter((k) => k.registrationId === r.id).map((k) => ({ firstName: k.firstName, birthYear: k.birthYear, placeKind: k.placeKind, ...(sales.has(k.id) ? { uitpasSale: sales.get(k.id)! } : {}) })),
         contact: { name: r.contactName, phone: r.contactPhone, email: r.contactEmail },
         priceCents: r.priceCents,
         payment: payments.get(r.id)!,
@@ -77,7 +80,7 @@ export async function* staffRegistrations(db: Db, activityId: string, pageSize =
   }
 }
 
-export const CSV_HEADER = ['status', 'waitlist_position', 'children', 'birth_years', 'contact_name', 'phone', 'email', 'language', 'kanspas', 'kanspas_check', 'referred', 'price_eur', 'registered_at', 'payment_status', 'payment_amount_eur', 'payment_paid_eur', 'payment_due_at', 'payment_reference'];
+export const CSV_HEADER = ['status', 'waitlist_position', 'children', 'birth_years', 'contact_name', 'phone', 'email', 'language', 'kanspas', 'kanspas_check', 'referred', 'price_eur', 'registered_at', 'payment_status', 'payment_amount_eur', 'payment_paid_eur', 'payment_due_at', 'payment_reference', 'uitpas_sales'];
 
 export function csvLine(r: StaffRegistration): string {
   return csvRow([
@@ -99,5 +102,6 @@ export function csvLine(r: StaffRegistration): string {
     (r.payment.paidCents / 100).toFixed(2),
     r.payment.dueAt ?? '',
     r.payment.reference,
+    r.children.map((c) => c.uitpasSale ?? '').filter(Boolean).join(' + '),
   ]);
 }

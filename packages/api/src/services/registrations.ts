@@ -24,6 +24,8 @@ import { drawId } from '@instap/core';
 import { tellFamily } from './family-messages.js';
 import { openPayment, paymentOf } from './payments.js';
 import { redeemReferral } from './referrals.js';
+import { childUitpasNumber } from './uitpas-numbers.js';
+import { uitpasNotes } from './uitpas-sales-view.js';
 import { charterOf, loadActivity, occupancy, placeRules, toPublicActivity, windowRules, type ActivityRecord } from './activities.js';
 
 export type RegistrationRow = typeof registrations.$inferSelect;
@@ -180,7 +182,7 @@ export async function register(
     })
     .returning();
   await tx.insert(registrationChildren).values(
-    input.children.map((c, i) => ({ registrationId: row!.id, position: i, firstName: c.firstName, birthYear: c.birthYear, placeKind: kinds[i] })),
+    input.children.map((c, i) => ({ registrationId: row!.id, position: i, firstName: c.firstName, birthYear: c.birthYear, placeKind: kinds[i], uitpasNumber: childUitpasNumber(input, i) })),
   );
   const payment = await openPayment(tx, row!, rec, now, messages?.publicOrigin);
   if (messages) {
@@ -207,12 +209,13 @@ export async function childrenOf(db: Db | Tx, registrationId: string) {
 
 export async function registrationView(db: Db | Tx, row: RegistrationRow, now: Date, opts: { publicOrigin?: string } = {}): Promise<RegistrationView> {
   const rec = await loadActivity(db, row.activityId);
-  const [children, taken, position, [offer], payment] = await Promise.all([
+  const [children, taken, position, [offer], payment, uitpas] = await Promise.all([
     childrenOf(db, row.id),
     occupancy(db, row.activityId),
     waitlistPosition(db, row),
     db.select().from(offers).where(and(eq(offers.registrationId, row.id), isNull(offers.answeredAt))),
     paymentOf(db, row, now, { rec, publicOrigin: opts.publicOrigin }),
+    uitpasNotes(db, row.id, row.price),
   ]);
   return {
     id: row.id,
@@ -224,7 +227,7 @@ export async function registrationView(db: Db | Tx, row: RegistrationRow, now: D
     language: row.language as RegistrationView['language'],
     kanspas: row.kanspas,
     kanspasCheck: row.kanspasCheck,
-    children: children.map((c) => ({ firstName: c.firstName, birthYear: c.birthYear })),
+    children: children.map((c) => ({ firstName: c.firstName, birthYear: c.birthYear, ...(uitpas.has(c.position) ? { uitpas: uitpas.get(c.position)! } : {}) })),
     contact: { name: row.contactName, phone: row.contactPhone, email: row.contactEmail },
     price: row.price,
     payment,

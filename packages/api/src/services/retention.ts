@@ -26,7 +26,7 @@ export async function applyRetention(db: Db, now: Date, days = DEFAULT_RETENTION
   if (ids.length) {
     await db.transaction(async (tx) => {
       await tx.delete(messages).where(inArray(messages.registrationId, ids));
-      await tx.update(registrationChildren).set({ firstName: '–' }).where(inArray(registrationChildren.registrationId, ids));
+      await tx.update(registrationChildren).set({ firstName: '–', uitpasNumber: null }).where(inArray(registrationChildren.registrationId, ids));
       await tx
         .update(registrations)
         .set({ contactName: '–', contactPhone: null, contactEmail: null, kanspas: false, kanspasCheck: 'none', uitpasNumber: null, referralCode: null, anonymisedAt: now })

@@ -16,6 +16,7 @@ import { notifyInterest } from './interest.js';
 import { followUpPayments } from './payment-followup.js';
 import { applyRetention } from './retention.js';
 import { checkPendingPasses, type UitpasClientFactory } from './uitpas-checks.js';
+import { runUitpasSales, type SalesReport, type TicketSalesClientFactory } from './uitpas-sales.js';
 import { expireOffers, refillFromWaitlist } from './waitlist.js';
 
 export interface TickReport {
@@ -28,9 +29,11 @@ export interface TickReport {
   /** Payments past due put on the call list, and unpaid registrations cancelled (only where the organisation asked). */
   paymentCalls: number;
   paymentCancellations: number;
+  /** UiTPAS ticket sales worked this tick (registered, cancelled, refused, still waiting). */
+  sales: SalesReport;
 }
 
-export async function tick(db: Db, now: Date, publicOrigin: string, opts: { uitpas?: UitpasClientFactory; retentionDays?: number; secretKey?: Buffer } = {}): Promise<TickReport> {
+export async function tick(db: Db, now: Date, publicOrigin: string, opts: { uitpas?: UitpasClientFactory; uitpasSales?: TicketSalesClientFactory; retentionDays?: number; secretKey?: Buffer } = {}): Promise<TickReport> {
   const ctx = { publicOrigin };
   let draws = 0;
   for (const id of await dueDraws(db, now)) {
@@ -70,8 +73,9 @@ export async function tick(db: Db, now: Date, publicOrigin: string, opts: { uitp
   });
   const passes = await checkPendingPasses(db, now, publicOrigin, { makeClient: opts.uitpas, secretKey: opts.secretKey });
   const payments = await followUpPayments(db, now, ctx);
+  const sales = await runUitpasSales(db, now, { makeClient: opts.uitpasSales, secretKey: opts.secretKey });
   const removed = await applyRetention(db, now, opts.retentionDays);
-  return { anonymised: removed.registrations, passes, draws, expired, offered, told, paymentCalls: payments.calls, paymentCancellations: payments.cancelled };
+  return { anonymised: removed.registrations, passes, draws, expired, offered, told, paymentCalls: payments.calls, paymentCancellations: payments.cancelled, sales };
 }
 
 /** Runs `tick` every `intervalMs` until stopped; a failing tick is logged and tried again next time. */

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { LANGUAGES, type Language } from '../rules.js';
 import { instant } from './common.js';
+import { UITDATABANK_EVENT_ID_PATTERN } from '../uitpas.js';
 
 /** An activity's texts in another language than Dutch; what is left out is shown in Dutch. */
 export const activityTextsSchema = z.object({
@@ -45,6 +46,14 @@ const activityShape = {
   offerHours: z.number().int().min(1).max(24 * 14),
   /** The same texts in the families' other languages (the Dutch ones above come first). */
   translations: translationsSchema,
+  /** The activity's event in UiTdatabank: with it, kanspas sales are registered with UiTPAS (staff only, never public). */
+  uitdatabankEventId: z
+    .string()
+    .trim()
+    .regex(UITDATABANK_EVENT_ID_PATTERN, 'A UiTdatabank event id looks like 5a0967f9-cc06-4c3c-9206-30481a767434.')
+    .transform((v) => v.toLowerCase())
+    .nullable()
+    .optional(),
 };
 
 /** A new activity: what is left out gets its default. */
@@ -175,6 +184,7 @@ export const adminActivitySchema = publicActivitySchema.extend({
   priceCents: z.number().int(),
   kanspasCents: z.number().int().nullable(),
   offerHours: z.number().int(),
+  uitdatabankEventId: z.string().nullable(),
   withdrawn: z.boolean(),
   counts: z.object({ confirmed: z.number().int(), waitlisted: z.number().int(), lottery: z.number().int(), offered: z.number().int() }),
 });

@@ -7,3 +7,4 @@ export * from './organisations.js';
 export * from './activities.js';
 export * from './registrations.js';
 export * from './payments.js';
+export * from './uitpas.js';

@@ -4,6 +4,8 @@ import { MAX_CHILDREN, birthYearProblem, nameProblem } from '../rules.js';
 import { publicActivitySchema } from './activities.js';
 import { checkReachable, familyPhone, languageSchema, personName } from './common.js';
 import { paymentSchema } from './payments.js';
+import { UITPAS_NUMBER_PATTERN } from '../uitpas.js';
+import { uitpasNoteSchema, uitpasSaleStatusSchema } from './uitpas.js';
 
 // ——— Registrations ———
 export const childInputSchema = z.object({
@@ -12,6 +14,8 @@ export const childInputSchema = z.object({
     if (p) ctx.addIssue({ code: 'custom', message: p === 'required' ? 'Fill in the first name of the child.' : 'A first name has at most 80 letters.', params: { code: p } });
   }),
   birthYear: z.number().int(),
+  /** This child's own UiTPAS number (kanspas only, never required); without it the family's number counts for the first child. */
+  uitpasNumber: z.string().trim().regex(UITPAS_NUMBER_PATTERN, 'A UiTPAS number has 13 digits.').optional(),
 });
 
 export const contactInputSchema = z
@@ -28,7 +32,7 @@ export const registrationInputSchema = z.object({
   kanspas: z.boolean().default(false),
   language: languageSchema.default('nl'),
   referralCode: z.string().trim().max(80).optional(),
-  uitpasNumber: z.string().trim().regex(/^\d{13}$/, 'A UiTPAS number has 13 digits.').optional(),
+  uitpasNumber: z.string().trim().regex(UITPAS_NUMBER_PATTERN, 'A UiTPAS number has 13 digits.').optional(),
 });
 
 /**
@@ -100,7 +104,14 @@ export const registrationViewSchema = z.object({
   language: languageSchema,
   kanspas: z.boolean(),
   kanspasCheck: kanspasCheckSchema,
-  children: z.array(z.object({ firstName: z.string(), birthYear: z.number().int() })),
+  children: z.array(
+    z.object({
+      firstName: z.string(),
+      birthYear: z.number().int(),
+      /** UiTPAS's own social tariff and message for this child, only where they differ from the charter. */
+      uitpas: uitpasNoteSchema.optional(),
+    }),
+  ),
   contact: z.object({ name: z.string(), phone: z.string().nullable(), email: z.string().nullable() }),
   price: priceBreakdownSchema,
   payment: paymentSchema,
@@ -120,7 +131,15 @@ export const adminRegistrationSchema = z.object({
   kanspas: z.boolean(),
   kanspasCheck: kanspasCheckSchema,
   referred: z.boolean(),
-  children: z.array(z.object({ firstName: z.string(), birthYear: z.number().int(), placeKind: z.string().nullable() })),
+  children: z.array(
+    z.object({
+      firstName: z.string(),
+      birthYear: z.number().int(),
+      placeKind: z.string().nullable(),
+      /** Whether this child's kanspas sale is registered with UiTPAS (absent: nothing to register). */
+      uitpasSale: uitpasSaleStatusSchema.optional(),
+    }),
+  ),
   contact: z.object({ name: z.string(), phone: z.string().nullable(), email: z.string().nullable() }),
   priceCents: z.number().int(),
   payment: paymentSchema,

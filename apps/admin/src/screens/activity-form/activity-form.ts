@@ -177,6 +177,7 @@ export class ActivityFormScreen extends Screen {
           ${field({ id: 'f-reservedUntil', label: 'Voorbehouden plaatsen worden vrij op', optional: true, hint: 'Daarna kan iedereen die plaatsen nemen.', type: 'datetime-local', width: 'medium', value: f.reservedUntil, errors: e, onInput: this.set('reservedUntil') })}
           ${field({ id: 'f-priceCents', label: 'Prijs per kind, in euro', inputmode: 'decimal', width: 'short', value: f.price, errors: e, onInput: this.set('price') })}
           ${field({ id: 'f-kanspasCents', label: 'Prijs met kansenpas, in euro', optional: true, hint: 'Leeg: de korting van het tariefcharter van de stad.', inputmode: 'decimal', width: 'short', value: f.kanspasPrice, errors: e, onInput: this.set('kanspasPrice') })}
+          ${field({ id: 'f-uitdatabankEventId', label: 'Event-id in UiTdatabank', optional: true, hint: 'Met dit id registreert Instap elke verkoop met kansentarief bij UiTPAS. Zo krijgt je club de korting terugbetaald. Families zien het niet.', width: 'long', value: f.uitdatabankEventId, errors: e, onInput: this.set('uitdatabankEventId') })}
         </fieldset>
 
         <fieldset class="group">

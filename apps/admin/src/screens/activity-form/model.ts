@@ -3,6 +3,7 @@
  * (cents, UTC instants, nulls to clear). Kept apart from the component so both directions are
  * plain functions.
  */
+import { UITDATABANK_EVENT_ID_PATTERN } from '@instap/core';
 import { centsToInput, fromLocalInput, parseEuro, toLocalInput } from '../../format.js';
 import type { FieldError } from '../../ui/errors.js';
 import type { AdminActivity } from '../activities.js';
@@ -49,6 +50,7 @@ export interface ActivityForm {
   lateJoinUntil: string;
   whatToBring: string;
   allowedOrigins: string;
+  uitdatabankEventId: string;
   translations: Record<TranslationLanguage, TextsInput>;
 }
 
@@ -72,6 +74,7 @@ export const emptyForm = (): ActivityForm => ({
   lateJoinUntil: '',
   whatToBring: '',
   allowedOrigins: '',
+  uitdatabankEventId: '',
   translations: { fr: emptyTexts(), en: emptyTexts(), ar: emptyTexts(), tr: emptyTexts(), uk: emptyTexts() },
 });
 
@@ -96,6 +99,7 @@ export function formFrom(a: AdminActivity, origins: string[]): ActivityForm {
     lateJoinUntil: toLocalInput(a.registration.lateJoinUntil),
     whatToBring: a.whatToBring.join('\n'),
     allowedOrigins: origins.join('\n'),
+    uitdatabankEventId: a.uitdatabankEventId ?? '',
     translations: Object.fromEntries(
       TRANSLATION_LANGUAGES.map(([l]) => {
         const t = a.translations?.[l] ?? {};
@@ -134,6 +138,7 @@ export function toBody(f: ActivityForm): { body: Record<string, unknown>; errors
     ...(f.mode === 'lottery' ? [[f.drawAt, 'f-registration-drawAt', 'de loting']] : []),
   ] as const)
     need(!value.trim() || fromLocalInput(value) !== null, id, `Geef een datum en een uur voor ${what}.`);
+  need(!f.uitdatabankEventId.trim() || UITDATABANK_EVENT_ID_PATTERN.test(f.uitdatabankEventId.trim()), 'f-uitdatabankEventId', 'Geef het event-id zoals UiTdatabank het toont, zoals 5a0967f9-cc06-4c3c-9206-30481a767434.');
   need(!f.ageMin.trim() || int(f.ageMin) !== null, 'f-ageMin', 'Geef de laagste leeftijd als getal, zoals 6.');
   need(!f.ageMax.trim() || int(f.ageMax) !== null, 'f-ageMax', 'Geef de hoogste leeftijd als getal, zoals 12.');
   const at = (v: string) => (v.trim() ? fromLocalInput(v) : null);
@@ -154,6 +159,7 @@ export function toBody(f: ActivityForm): { body: Record<string, unknown>; errors
     lateJoinUntil: at(f.lateJoinUntil),
     whatToBring: lines(f.whatToBring),
     translations: translationsBody(f),
+    uitdatabankEventId: f.uitdatabankEventId.trim() || null,
   };
   return { body, errors };
 }

@@ -23,6 +23,7 @@ export async function adminActivityView(deps: Deps, rec: ActivityRecord) {
     priceCents: rec.activity.priceCents,
     kanspasCents: rec.activity.kanspasCents,
     offerHours: rec.activity.offerHours,
+    uitdatabankEventId: rec.activity.uitdatabankEventId,
     withdrawn: rec.activity.withdrawnAt !== null,
     counts: { confirmed: count('confirmed'), waitlisted: count('waitlisted'), lottery: count('lottery'), offered: count('offered') },
   };

@@ -8,6 +8,7 @@ import { charterRoutes } from './charter.js';
 import { messageRoutes } from './messages.js';
 import { organisationRoutes } from './organisations.js';
 import { paymentRoutes } from './payments.js';
+import { uitpasSalesRoutes } from './uitpas-sales.js';
 
 export function adminRoutes(deps: Deps) {
   const app = router();
@@ -18,5 +19,6 @@ export function adminRoutes(deps: Deps) {
   app.route('/', allocationAdminRoutes(deps));
   app.route('/', messageRoutes(deps));
   app.route('/', paymentRoutes(deps));
+  app.route('/', uitpasSalesRoutes(deps));
   return app;
 }
