@@ -34,7 +34,7 @@ export function createServer(options: ServerOptions) {
   app.use('*', secureHeaders({ crossOriginResourcePolicy: false, crossOriginOpenerPolicy: false, xFrameOptions: false }));
   app.route('/', createApp(options));
   app.get('/widget/:file{.+}', (c) => serveFile(c, widgetDir, c.req.param('file')));
-  if (options.devMailbox) app.get('/admin/mailbox', mailboxPage({ db: options.db }));
+  if (options.devMailbox) app.get('/admin/mailbox', mailboxPage({ db: options.db, secretKey: options.secretKey }));
   // The console: a single-page app; every path under /admin/ that is not a file gets index.html.
   app.get('/admin', (c) => c.redirect('/admin/'));
   app.get('/admin/*', (c) => serveFile(c, options.adminDir ?? ADMIN_DIST, c.req.path.slice('/admin/'.length) || 'index.html', { fallback: 'index.html' }));
@@ -50,7 +50,7 @@ export function createServer(options: ServerOptions) {
   app.get('/loting/:id', async (c) => {
     const rec = await loadActivity(options.db, c.req.param('id')).catch(() => null);
     if (!rec || rec.activity.withdrawnAt || rec.activity.mode !== 'lottery') return c.html(notFoundPage(), 404);
-    return c.html(drawPage(publicDraw(rec), options.publicOrigin ?? new URL(c.req.url).origin));
+    return c.html(drawPage(publicDraw(rec), options.publicOrigin));
   });
   app.get('/', async (c) => {
     const activities = await organisationActivitiesBySlug(options.db, options.demoOrganisation ?? 'demo', options.clock());

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { createApp } from './app.js';
 import { messages } from './db/schema-messages.js';
+import { TOKEN_PLACEHOLDER, withToken } from './messages/secret-link.js';
 import { ensureDemoAdmin, hashPassword, verifyPassword } from './services/accounts.js';
 import { browser, ORIGIN } from './testing/browser.js';
 import { activityBody, engines, family, setupActivity, testApp, type TestApp } from './testing/harness.js';
@@ -206,13 +207,18 @@ describe.each(engines())('accounts and sessions on %s', (engine) => {
     const [m, ...more] = await linksTo('lien@club.example');
     expect(more).toEqual([]);
     expect(m).toMatchObject({ channel: 'staff-email', status: 'pending', language: 'nl', recipientName: 'Lien', subject: 'Je link om aan te melden bij Instap' });
-    expect(m!.text).toMatch(/http:\/\/instap\.test\/admin\/#\/link\?token=[\w%-]+/);
+    // The outbox holds a placeholder and the sealed token, never the link itself.
+    expect(m!.text).toContain(`http://instap.test/admin/#/link?token=${TOKEN_PLACEHOLDER}`);
+    expect(m!.sealedToken).toMatch(/^sealed:v1:/);
     expect(m!.text).toContain('15 minuten');
     expect(m!.text).toContain('Vroeg je dit niet aan? Dan hoef je niets te doen.');
     expect((await t.db.select().from(messages).where(eq(messages.kind, 'sign-in-link'))).length).toBe(before + 1);
 
-    // The link in the mail signs Lien in, once.
-    const token = decodeURIComponent(/token=([\w%-]+)/.exec(m!.text)![1]!);
+    // The link in the mail as sent signs Lien in, once.
+    const mailed = withToken(m!, undefined);
+    expect(mailed.text).toMatch(/http:\/\/instap\.test\/admin\/#\/link\?token=[\w%-]+/);
+    const token = decodeURIComponent(/token=([\w%-]+)/.exec(mailed.text)![1]!);
+    expect(JSON.stringify(m)).not.toContain(token);
     expect((await browser(app).call('POST', '/session/link/redeem', { token })).json.user.email).toBe('lien@club.example');
 
     // Colleagues see that a link went out, never the link itself.

@@ -9,8 +9,11 @@ export type SignInLinkSender = (message: { to: string; name: string; url: string
 export interface Deps {
   db: Db;
   clock: Clock;
-  /** The server's own public origin (for CORS and the links in messages), e.g. http://localhost:3000. */
-  publicOrigin?: string;
+  /**
+   * The server's own public origin (PUBLIC_URL), e.g. https://inschrijven.kortrijk.be: every link
+   * in a message or an answer starts with it, never with the request's Host header.
+   */
+  publicOrigin: string;
   /** How sign-in links reach people. Without it, links cannot be sent (see `exposeSignInLinks`). */
   sendSignInLink?: SignInLinkSender;
   /**

@@ -26,8 +26,12 @@ export function router() {
   });
 }
 
-/** The origin links to families point to: the configured public URL, else this request's origin. */
-export const originOf = (deps: Deps, url: string) => deps.publicOrigin ?? new URL(url).origin;
+/**
+ * The origin links point to: the configured public URL (PUBLIC_URL), and only that. The request's
+ * own URL is deliberately not used: its host comes from the Host header, which a client writes,
+ * so a link built from it could send a family or an admin to another site.
+ */
+export const originOf = (deps: Pick<Deps, 'publicOrigin'>, _requestUrl?: string) => deps.publicOrigin.replace(/\/$/, '');
 
 /** Every write from the widget may carry one: a retried request with the same key gets the first answer. */
 export const idempotencyHeader = z.object({

@@ -61,7 +61,7 @@ export async function sessionUserView(deps: Deps, user: UserRow) {
 function isHttps(deps: Deps, c: Context) {
   if (new URL(c.req.url).protocol === 'https:') return true;
   if (deps.trustProxy && c.req.header('x-forwarded-proto') === 'https') return true;
-  return Boolean(deps.publicOrigin?.startsWith('https:'));
+  return deps.publicOrigin.startsWith('https:');
 }
 
 export function sessionRoutes(deps: Deps) {
@@ -147,7 +147,7 @@ export function sessionRoutes(deps: Deps) {
         return c.json({ message }, 202);
       }
       // The outbox: the SMTP sender mails it, or the dev mailbox shows it.
-      const queued = await mailSignInLink(db, user, { url, expiresAt }, { now, publicOrigin: origin });
+      const queued = await mailSignInLink(db, user, { token, expiresAt }, { now, publicOrigin: origin, secretKey: deps.secretKey });
       if (deps.exposeSignInLinks) return c.json({ message, devLink: url }, 202);
       if (!queued) console.warn('A sign-in link was asked for by an account without an organisation: the outbox cannot hold it, so it was not sent.');
       return c.json({ message }, 202);

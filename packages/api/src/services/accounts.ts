@@ -3,7 +3,7 @@
  * links, sign-in rate limits, and the demo accounts. Every secret is random and stored hashed.
  */
 import { randomBytes, scrypt as scryptCb, timingSafeEqual, type ScryptOptions } from 'node:crypto';
-import { and, eq, gt, isNull, ne } from 'drizzle-orm';
+import { and, eq, gt, inArray, isNull, ne } from 'drizzle-orm';
 import type { Actor } from '../context.js';
 import type { Db } from '../db/client.js';
 import { organisations } from '../db/schema.js';
@@ -11,6 +11,8 @@ import { sessions, signInLinks, users, type UserRole } from '../db/schema-accoun
 import { clearHits, requireHits } from './rate-limit.js';
 import { ApiError } from '../errors.js';
 import { enqueueMessage } from '../messages/outbox.js';
+import { sealLinkToken, TOKEN_PLACEHOLDER } from '../messages/secret-link.js';
+import { messages } from '../db/schema-messages.js';
 import { ensureCity, hashToken } from './auth.js';
 
 export type UserRow = typeof users.$inferSelect;
@@ -212,11 +214,20 @@ export async function redeemSignInLink(db: Db, token: string, now: Date): Promis
  * mailbox shows it). Returns false when it cannot be stored: the outbox keeps every message under
  * an organisation, and a city-wide account has none.
  */
-export async function mailSignInLink(db: Db, user: UserRow, link: { url: string; expiresAt: Date }, ctx: { now: Date; publicOrigin: string }): Promise<boolean> {
+export async function mailSignInLink(
+  db: Db,
+  user: UserRow,
+  link: { token: string; expiresAt: Date },
+  ctx: { now: Date; publicOrigin: string; secretKey?: Buffer },
+): Promise<boolean> {
   const organisationId = user.organisationId;
-  const queued = await db.transaction((tx) =>
-    enqueueMessage(tx, { kind: 'sign-in-link', organisationId, to: { name: user.name, email: user.email }, url: link.url, expiresAt: link.expiresAt }, ctx),
-  );
+  // The stored message holds a placeholder; the token is sealed beside it (messages/secret-link.ts).
+  const url = signInUrl(ctx.publicOrigin, TOKEN_PLACEHOLDER);
+  const queued = await db.transaction(async (tx) => {
+    const row = await enqueueMessage(tx, { kind: 'sign-in-link', organisationId, to: { name: user.name, email: user.email }, url, expiresAt: link.expiresAt }, ctx);
+    if (row) await tx.update(messages).set({ sealedToken: sealLinkToken(link.token, ctx.secretKey) }).where(eq(messages.id, row.id));
+    return row;
+  });
   return queued !== null;
 }
 
@@ -227,6 +238,23 @@ export interface DemoAccount {
   email: string;
   password: string;
   role: UserRole;
+}
+
+export const DEMO_EMAILS = ['admin@instap.demo', 'club@instap.demo', 'brugfiguur@instap.demo'] as const;
+
+/**
+ * Outside the demo, the demo's accounts do not work: a server that once ran as a demo and now
+ * runs for real must not keep accounts whose passwords were printed. They are disabled (kept, so
+ * history that names them stays linked), their passwords and sessions removed. Returns how many.
+ */
+export async function disableDemoAccounts(db: Db, now: Date): Promise<number> {
+  const rows = await db
+    .update(users)
+    .set({ disabledAt: now, passwordHash: null, updatedAt: now })
+    .where(and(inArray(users.email, [...DEMO_EMAILS]), isNull(users.disabledAt)))
+    .returning({ id: users.id });
+  for (const r of rows) await endSessionsOf(db, r.id);
+  return rows.length;
 }
 
 /**

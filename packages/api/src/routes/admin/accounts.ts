@@ -26,7 +26,7 @@ import {
 import { isUuid } from '../../services/activities.js';
 import { assertCanManage } from '../../services/auth.js';
 import { referralUrl } from '../../services/referrals.js';
-import { body, errors, json, router } from '../openapi.js';
+import { body, errors, json, originOf, router } from '../openapi.js';
 import { onBehalfRoutes } from './on-behalf.js';
 import { access, auth, authErrors, idParam, slugParam } from './shared.js';
 
@@ -303,7 +303,7 @@ export function accountRoutes(deps: Deps) {
       .from(referralLinks)
       .where(and(eq(referralLinks.organisationId, org.id), actor.role === 'intermediary' ? eq(referralLinks.createdByUserId, actor.userId ?? '00000000-0000-0000-0000-000000000000') : undefined))
       .orderBy(desc(referralLinks.createdAt));
-    const origin = deps.publicOrigin ?? new URL(c.req.url).origin;
+    const origin = originOf(deps);
     return c.json({
       referralLinks: rows.map((r) => ({
         code: r.code,

@@ -7,6 +7,7 @@ import { allocationAdminRoutes } from './allocation.js';
 import { charterRoutes } from './charter.js';
 import { messageRoutes } from './messages.js';
 import { organisationRoutes } from './organisations.js';
+import { tokenRoutes } from './tokens.js';
 
 export function adminRoutes(deps: Deps) {
   const app = router();
@@ -16,5 +17,6 @@ export function adminRoutes(deps: Deps) {
   app.route('/', charterRoutes(deps));
   app.route('/', allocationAdminRoutes(deps));
   app.route('/', messageRoutes(deps));
+  app.route('/', tokenRoutes(deps));
   return app;
 }
