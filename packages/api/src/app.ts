@@ -13,6 +13,7 @@ import { organisationCors } from './routes/cors.js';
 import { docsPage } from './routes/docs.js';
 import { publicRoutes } from './routes/public.js';
 import { sessionRoutes } from './routes/session.js';
+import { textGuard } from './routes/text-guard.js';
 import { authenticate } from './services/authenticate.js';
 
 export const API_BASE = '/api/v1';
@@ -30,6 +31,9 @@ export function createApi(deps: Deps) {
       onError: (c) => c.json(errorBody(new ApiError(413, 'body_too_large', 'The request is too large (at most 64 KB).')), 413),
     }),
   );
+
+  // After the size limit, before everything else: no control character reaches a route.
+  api.use('*', textGuard);
 
   api.use('/admin/*', async (c, next) => {
     const actor = await authenticate(deps, c);

@@ -54,6 +54,9 @@ function fromDatabase(err: unknown): ApiError | null {
   const code = (err as { code?: string })?.code ?? (err as { cause?: { code?: string } })?.cause?.code;
   if (code === '23505') return new ApiError(409, 'already_exists', 'That already exists. Choose another name or slug.');
   if (code === '23503') return new ApiError(409, 'still_referenced', 'Other records still point to this one.');
+  // Characters PostgreSQL cannot store (NUL in text or jsonb): the text guard stops them first; this is the safety net.
+  if (code === '22021' || code === '22P05')
+    return new ApiError(422, 'invalid_characters', 'Some text holds characters that cannot be stored. Type it again without copying it from elsewhere.');
   if (code === '22P02') return new ApiError(404, 'not_found', 'There is nothing here. Check the link.');
   return null;
 }
