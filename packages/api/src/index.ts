@@ -11,3 +11,4 @@ export { startSender, mailTransportFromEnv } from './messages/sender.js';
 export { mailboxPage } from './messages/mailbox.js';
 export { disableDemoAccounts, ensureDemoAdmin } from './services/accounts.js';
 export { secretKeyFrom } from './services/secrets.js';
+export { isDatabaseUnavailable, logLine, toErrorResponse } from './errors.js';

@@ -130,7 +130,7 @@ export function mailboxPage(deps: { db: Db; secretKey?: Buffer }, opts: { limit?
         return m;
       }
     });
-    c.header('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'");
+    c.header('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'");
     return c.html(mailboxHtml(rows));
   };
 }
