@@ -23,6 +23,12 @@ export interface Deps {
   exposeSignInLinks?: boolean;
   /** Behind a load balancer: take the client address from X-Forwarded-For (for rate limits) and https from X-Forwarded-Proto. */
   trustProxy?: boolean;
+  /**
+   * Runs work after the answer is sent: a sign-in link is looked up, made and queued here, so the
+   * answer to /session/link takes the same time whether or not the address has an account.
+   * Default: the next turn of the event loop. Tests pass their own to run it when they choose.
+   */
+  defer?: (work: () => Promise<void>) => void;
   /** Seals secrets kept for later (UiTPAS client secrets); see services/secrets.ts. */
   secretKey?: Buffer;
 }

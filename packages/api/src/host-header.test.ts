@@ -17,6 +17,7 @@ describe.each(engines())('links never follow the Host header on %s', (engine) =>
   let t: TestApp;
   let server: Awaited<ReturnType<typeof listen>>;
   let slug: string;
+  const work: Promise<void>[] = [];
   const evil = (method: string, path: string, body?: unknown) =>
     rawRequest(server.port, {
       method,
@@ -27,7 +28,7 @@ describe.each(engines())('links never follow the Host header on %s', (engine) =>
 
   beforeAll(async () => {
     t = await testApp(engine);
-    const app = createApp({ db: t.db, clock: t.time.clock, publicOrigin: PUBLIC, trustProxy: true });
+    const app = createApp({ db: t.db, clock: t.time.clock, publicOrigin: PUBLIC, trustProxy: true, defer: (w) => void work.push(w()) });
     server = await listen(app.fetch);
     ({ slug } = await setupActivity(t));
     expect((await t.admin('POST', '/users', { email: 'els@club.example', name: 'Els', role: 'organisation-admin', organisation: slug })).status).toBe(201);
@@ -40,6 +41,7 @@ describe.each(engines())('links never follow the Host header on %s', (engine) =>
   it('a sign-in link asked for with Host: evil.example points at PUBLIC_URL', async () => {
     const res = await evil('POST', '/session/link', { email: 'els@club.example' });
     expect(res.status).toBe(202);
+    await Promise.all(work);
     const [m] = await t.db.select().from(messages).where(and(eq(messages.kind, 'sign-in-link'), eq(messages.recipientEmail, 'els@club.example')));
     const mailed = withToken(m!, undefined);
     expect(mailed.text).toContain(`${PUBLIC}/admin/#/link?token=`);
