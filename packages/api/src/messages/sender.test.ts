@@ -9,6 +9,8 @@ import { enqueueMessage } from './outbox.js';
 import { CLAIM_MS, backoffMs, claimBatch, startSender } from './sender.js';
 import { sampleMessages } from './test-fixtures.js';
 import { startSmtp } from './test-smtp.js';
+import { users } from '../db/schema-accounts.js';
+import { createSignInLink, mailSignInLink } from '../services/accounts.js';
 
 const FROM = 'no-reply@instap.test';
 const minutes = (n: number) => n * 60_000;
@@ -42,6 +44,20 @@ describe.each(engines())('sender on %s', (engine) => {
   const enqueue = (email: string, language: 'nl' | 'tr' = 'nl') =>
     t.db.transaction(async (tx) => (await enqueueMessage(tx, { ...sampleMessages(orgId, language, { email })['interest-reopened'] }, { now: t.time.clock(), publicOrigin: 'http://instap.test' }))!);
   const row = async (id: string) => (await t.db.select().from(messages).where(eq(messages.id, id)))[0]!;
+
+  it('mails a sign-in link with its token, which the outbox kept only sealed, then forgets the token', async () => {
+    const user = (await t.admin('POST', '/users', { email: 'link@club.example', name: 'Link', role: 'organisation-staff', organisation: slug })).json;
+    const [account] = await t.db.select().from(users).where(eq(users.id, user.id));
+    const { token, expiresAt } = await createSignInLink(t.db, account!, t.time.clock());
+    expect(await mailSignInLink(t.db, account!, { token, expiresAt }, { now: t.time.clock(), publicOrigin: 'http://instap.test' })).toBe(true);
+    const [stored] = await t.db.select().from(messages).where(eq(messages.recipientEmail, 'link@club.example'));
+    expect(JSON.stringify(stored)).not.toContain(token);
+    expect(await sender.runOnce()).toBeGreaterThanOrEqual(1);
+    const mail = smtp.delivered.find((d) => d.to.includes('link@club.example'))!.mail;
+    expect(mail.text).toContain(`http://instap.test/admin/#/link?token=${token}`);
+    expect(mail.html).toContain(`token=${token}`);
+    expect(await row(stored!.id)).toMatchObject({ status: 'sent', sealedToken: null });
+  });
 
   it('delivers a confirmation: sender, recipient, subject, language and the sessions as an .ics file', async () => {
     // Registering enqueues the confirmation in the registration's own transaction.

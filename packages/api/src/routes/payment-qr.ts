@@ -10,7 +10,7 @@ import type { Deps } from '../context.js';
 import { ApiError } from '../errors.js';
 import { loadByToken } from '../services/registrations.js';
 import { paymentOf } from '../services/payments.js';
-import { clientAddress, overLimit, recordHits } from '../services/rate-limit.js';
+import { clientAddress, requireHits } from '../services/rate-limit.js';
 import { errors, jsonError, router } from './openapi.js';
 
 /** A page shows the code once; a family reloading it now and then stays far below this. */
@@ -45,8 +45,7 @@ export function paymentQrRoutes(deps: Deps) {
     async (c) => {
       const now = clock();
       const key = `payment-qr:${clientAddress(deps, c)}`;
-      if (await overLimit(db, [[key, QR_LIMIT.max]], now, QR_LIMIT.windowMs)) throw new ApiError(429, 'too_many_requests', 'Too many requests from this connection. Try again in a minute.');
-      await recordHits(db, [key], now, QR_LIMIT.windowMs);
+      await requireHits(db, [{ key, max: QR_LIMIT.max }], now, QR_LIMIT.windowMs, () => 'Too many requests from this connection. Try again in a minute.');
       const row = await loadByToken(db, c.req.valid('param').token);
       const epc = (await paymentOf(db, row, now)).transfer?.epc;
       if (!epc || epc.length > MAX_PAYLOAD) throw new ApiError(409, 'no_transfer_due', 'There is nothing to pay by transfer for this registration.');

@@ -3,7 +3,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import type { Deps } from '../context.js';
 import { ApiError } from '../errors.js';
 import { MOLLIE_ID, mollieChanged, startCheckout } from '../payments/online.js';
-import { clientAddress, overLimit, recordHits } from '../services/rate-limit.js';
+import { clientAddress, requireHits } from '../services/rate-limit.js';
 import { errors, idempotencyHeader, json, jsonError, router } from './openapi.js';
 
 const tokenParam = z.object({ token: z.string().openapi({ param: { name: 'token', in: 'path' } }) });
@@ -69,8 +69,7 @@ export function onlinePaymentRoutes(deps: Deps) {
     async (c) => {
       const now = clock();
       const key = `mollie-webhook:${clientAddress(deps, c)}`;
-      if (await overLimit(db, [[key, WEBHOOK_LIMIT.max]], now, WEBHOOK_LIMIT.windowMs)) throw new ApiError(429, 'too_many_requests', 'Too many calls from this address. Try again in a minute.');
-      await recordHits(db, [key], now, WEBHOOK_LIMIT.windowMs);
+      await requireHits(db, [{ key, max: WEBHOOK_LIMIT.max }], now, WEBHOOK_LIMIT.windowMs, () => 'Too many calls from this address. Try again in a minute.');
       const id = c.req.valid('form').id;
       if (typeof id !== 'string' || !MOLLIE_ID.test(id)) throw new ApiError(422, 'invalid_payment_id', 'Send the payment id as the form field `id` (tr_…).');
       const outcome = await mollieChanged(deps, id, now);

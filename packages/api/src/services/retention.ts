@@ -3,10 +3,14 @@
  * then removed. A registration is anonymised `days` after its activity's last session (the
  * counts and prices stay for reports); interest and appointment requests are deleted after the
  * same period; messages about an anonymised registration go with it (their text names the family).
+ * Everything else that can name a family goes after the same period too: the bodies and
+ * recipients of every other message (interest messages have no registration to follow), the
+ * notes on referral links, stored first answers of retried requests, and the tariff in stored
+ * prices (`kanspas` says who had a kanspas; the amounts stay for the books).
  */
-import { and, inArray, isNull, lt, sql } from 'drizzle-orm';
+import { and, inArray, isNotNull, isNull, lt, ne, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
-import { activities, activitySessions, interest, registrationChildren, registrations } from '../db/schema.js';
+import { activities, activitySessions, idempotencyKeys, interest, referralLinks, registrationChildren, registrations } from '../db/schema.js';
 import { appointments, messages } from '../db/schema-messages.js';
 
 export const DEFAULT_RETENTION_DAYS = 365;
@@ -29,12 +33,29 @@ export async function applyRetention(db: Db, now: Date, days = DEFAULT_RETENTION
       await tx.update(registrationChildren).set({ firstName: '–', uitpasNumber: null }).where(inArray(registrationChildren.registrationId, ids));
       await tx
         .update(registrations)
-        .set({ contactName: '–', contactPhone: null, contactEmail: null, kanspas: false, kanspasCheck: 'none', uitpasNumber: null, referralCode: null, anonymisedAt: now })
+        .set({
+          contactName: '–',
+          contactPhone: null,
+          contactEmail: null,
+          kanspas: false,
+          kanspasCheck: 'none',
+          uitpasNumber: null,
+          referralCode: null,
+          price: sql`${registrations.price} - 'tariff'`,
+          anonymisedAt: now,
+        })
         .where(inArray(registrations.id, ids));
     });
   }
   const oldInterest = await db.delete(interest).where(lt(interest.createdAt, before)).returning({ id: interest.id });
   const oldAppointments = await db.delete(appointments).where(lt(appointments.createdAt, before)).returning({ id: appointments.id });
+  // Messages not tied to a registration or appointment (interest, sign-in links): the bodies and recipients go, the count stays.
+  await db
+    .update(messages)
+    .set({ recipientName: '–', recipientEmail: null, recipientPhone: null, replyTo: null, subject: '–', text: '–', html: null, ics: null, icsName: null, lastError: null, sealedToken: null })
+    .where(and(lt(messages.createdAt, before), ne(messages.text, '–'), inArray(messages.status, ['sent', 'failed', 'called', 'call'])));
+  await db.update(referralLinks).set({ note: null }).where(and(lt(referralLinks.expiresAt, before), isNotNull(referralLinks.note)));
+  await db.delete(idempotencyKeys).where(lt(idempotencyKeys.createdAt, before));
   return { registrations: ids.length, interest: oldInterest.length, appointments: oldAppointments.length };
 }
 

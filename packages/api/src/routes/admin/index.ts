@@ -9,6 +9,7 @@ import { messageRoutes } from './messages.js';
 import { organisationRoutes } from './organisations.js';
 import { paymentRoutes } from './payments.js';
 import { uitpasSalesRoutes } from './uitpas-sales.js';
+import { tokenRoutes } from './tokens.js';
 
 export function adminRoutes(deps: Deps) {
   const app = router();
@@ -20,5 +21,6 @@ export function adminRoutes(deps: Deps) {
   app.route('/', messageRoutes(deps));
   app.route('/', paymentRoutes(deps));
   app.route('/', uitpasSalesRoutes(deps));
+  app.route('/', tokenRoutes(deps));
   return app;
 }

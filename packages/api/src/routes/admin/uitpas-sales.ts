@@ -9,7 +9,7 @@ import { registrations } from '../../db/schema.js';
 import { isUuid } from '../../services/activities.js';
 import type { Deps } from '../../context.js';
 import { ApiError, notFound, validationError } from '../../errors.js';
-import { overLimit, recordHits } from '../../services/rate-limit.js';
+import { requireHits } from '../../services/rate-limit.js';
 import { retryUitpasSales, setChildUitpasNumber, syncUitpasSales } from '../../services/uitpas-sales.js';
 import { uitpasSalesView } from '../../services/uitpas-sales-view.js';
 import { body, errors, json, router } from '../openapi.js';
@@ -61,9 +61,7 @@ export function uitpasSalesRoutes(deps: Deps) {
       const rec = await can.activity(c.get('actor'), c.req.valid('param').id);
       const now = clock();
       const key = `uitpas-retry:${rec.activity.id}`;
-      if (await overLimit(db, [[key, RETRIES_PER_WINDOW]], now, RETRY_WINDOW_MS))
-        throw new ApiError(429, 'too_many_requests', 'Instap already tried many times. It keeps trying on its own; try again in 15 minutes.');
-      await recordHits(db, [key], now, RETRY_WINDOW_MS);
+      await requireHits(db, [{ key, max: RETRIES_PER_WINDOW }], now, RETRY_WINDOW_MS, (m) => `Instap already tried many times. It keeps trying on its own; try again in ${m} minutes.`);
       const tried = await retryUitpasSales(db, rec.activity.id, now, { secretKey: deps.secretKey });
       return c.json({ ...(await uitpasSalesView(db, rec)), tried }, 200);
     },
