@@ -6,3 +6,4 @@ export * from './schemas/index.js';
 export * from './draw.js';
 export * from './workdays.js';
 export * from './plural.js';
+export * from './bulk.js';
