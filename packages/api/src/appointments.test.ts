@@ -16,11 +16,11 @@ describe.each(engines())('appointments on %s', (engine) => {
   let ip = 0;
   /** Every test is its own client, so the rate limit of one does not touch another. */
   const ask = (body: unknown, opts: { slug?: string; ip?: string; headers?: Record<string, string> } = {}) =>
-    t.call('POST', `/organisations/${opts.slug ?? slug}/appointments`, body, { 'x-forwarded-for': opts.ip ?? `10.0.0.${++ip}, 192.168.1.1`, ...opts.headers });
+    t.call('POST', `/organisations/${opts.slug ?? slug}/appointments`, body, { 'x-forwarded-for': opts.ip ?? `192.168.1.1, 10.0.0.${++ip}`, ...opts.headers });
   const messagesOf = (appointmentId: string) => t.db.select().from(messages).where(eq(messages.appointmentId, appointmentId));
 
   beforeAll(async () => {
-    // Behind a proxy: the client is the first hop of X-Forwarded-For.
+    // Behind a proxy: the client is the address the proxy added, the last of X-Forwarded-For.
     t = await testApp(engine, undefined, { trustProxy: true });
     ({ slug, id: activityId } = await setupActivity(t));
     const put = await t.admin('PUT', `/organisations/${slug}/appointment-settings`, { contactWithinWorkdays: 2, slots });

@@ -20,6 +20,8 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly issues?: Issue[],
+    /** Extra response headers, e.g. Retry-After on a 429. */
+    readonly headers?: Record<string, string>,
   ) {
     super(message);
   }
@@ -57,7 +59,10 @@ function fromDatabase(err: unknown): ApiError | null {
 }
 
 export function toErrorResponse(err: unknown, c: Context) {
-  if (err instanceof ApiError) return c.json(errorBody(err), err.status);
+  if (err instanceof ApiError) {
+    for (const [name, value] of Object.entries(err.headers ?? {})) c.header(name, value);
+    return c.json(errorBody(err), err.status);
+  }
   if (err instanceof HTTPException) {
     const status = err.status as ContentfulStatusCode;
     const message = err.message || 'The request could not be read.';

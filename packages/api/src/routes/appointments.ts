@@ -6,7 +6,7 @@ import type { Deps } from '../context.js';
 import { organisations } from '../db/schema.js';
 import { ApiError, notFound } from '../errors.js';
 import { createAppointment, futureSlots, loadAppointmentSettings, resolveWhen } from '../messages/appointments.js';
-import { clientAddress, overLimit, recordHits } from '../services/rate-limit.js';
+import { clientAddress, requireHits } from '../services/rate-limit.js';
 import { idempotent } from '../services/registrations.js';
 import { body, errors, json, jsonError, router } from './openapi.js';
 
@@ -64,19 +64,19 @@ export function appointmentRoutes(deps: Deps) {
       const settings = await loadAppointmentSettings(db, org.id);
       if (settings.bookingUrl)
         throw new ApiError(409, 'appointments_external', `${org.name} makes appointments on its own page: ${settings.bookingUrl}. You can also call ${org.phone}.`);
-      const key = `appointment:${clientAddress(deps, c)}|${org.id}`;
-      if (await overLimit(db, [[key, APPOINTMENT_LIMIT.limit]], clock(), APPOINTMENT_LIMIT.windowMs))
-        throw new ApiError(429, 'too_many_requests', `We already got several requests from you. Wait a few minutes, or call ${org.phone}.`);
       const input = c.req.valid('json');
       const now = clock();
       resolveWhen(input.when, settings, now); // a 422 before anything is claimed or written
+      // Counted before the work, so parallel requests get exactly the limit through. A retry with
+      // the same Idempotency-Key counts too; five in ten minutes leave room for a family that retries.
+      const key = `appointment:${clientAddress(deps, c)}|${org.id}`;
+      await requireHits(db, [{ key, max: APPOINTMENT_LIMIT.limit }], now, APPOINTMENT_LIMIT.windowMs, () => `We already got several requests from you. Wait a few minutes, or call ${org.phone}.`);
       const ctx = { now, publicOrigin: origin(c.req.url) };
       const result = await idempotent(db, `appointment:${org.id}`, c.req.valid('header')['idempotency-key'], input, now, async (tx) => ({
         status: 201,
         body: await createAppointment(tx, org, settings, input, ctx),
       }));
       if (result.replayed) c.header('Idempotent-Replayed', 'true');
-      else await recordHits(db, [key], now, APPOINTMENT_LIMIT.windowMs);
       return c.json(result.body, 201);
     },
   );

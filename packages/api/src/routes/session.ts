@@ -11,7 +11,6 @@ import type { Deps } from '../context.js';
 import { cities, organisations } from '../db/schema.js';
 import { ApiError } from '../errors.js';
 import {
-  LIMITS,
   SESSION_COOKIE,
   SESSION_MAX_MS,
   checkPassword,
@@ -20,10 +19,10 @@ import {
   createSignInLink,
   endSession,
   findUserByEmail,
+  linkKeys,
   mailSignInLink,
-  normaliseEmail,
+  passwordKeys,
   rateLimit,
-  recordAttempt,
   redeemSignInLink,
   signInUrl,
   type SessionRow,
@@ -107,15 +106,13 @@ export function sessionRoutes(deps: Deps) {
       checkOrigin(deps, c);
       const { email: address, password } = c.req.valid('json');
       const now = clock();
-      const emailKey = `password:${normaliseEmail(address)}`;
-      const ipKey = `password-ip:${clientAddress(deps, c)}`;
-      await rateLimit(db, [[emailKey, LIMITS.passwordPerEmail], [ipKey, LIMITS.passwordPerIp]], now);
+      const keys = passwordKeys(address, clientAddress(deps, c));
+      await rateLimit(db, keys.all, now);
       const user = await checkPassword(db, address, password);
       if (!user) {
-        await recordAttempt(db, [emailKey, ipKey], now);
         throw new ApiError(401, 'invalid_credentials', 'The e-mail address or the password is not right. Check them, or ask for a sign-in link.');
       }
-      await clearAttempts(db, emailKey);
+      await clearAttempts(db, keys.pair);
       c.header('Cache-Control', 'no-store');
       return c.json(await startSession(c, user), 200);
     },
@@ -138,9 +135,7 @@ export function sessionRoutes(deps: Deps) {
       checkOrigin(deps, c);
       const { email: address } = c.req.valid('json');
       const now = clock();
-      const keys: [string, number][] = [[`link:${normaliseEmail(address)}`, LIMITS.linkPerEmail], [`link-ip:${clientAddress(deps, c)}`, LIMITS.linkPerIp]];
-      await rateLimit(db, keys, now);
-      await recordAttempt(db, keys.map(([k]) => k), now);
+      await rateLimit(db, linkKeys(address, clientAddress(deps, c)), now);
       const message = 'If this address has an account, a sign-in link is on its way. It works once, for 15 minutes.';
       const user = await findUserByEmail(db, address);
       if (!user || user.disabledAt) return c.json({ message }, 202);

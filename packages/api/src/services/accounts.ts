@@ -8,7 +8,7 @@ import type { Actor } from '../context.js';
 import type { Db } from '../db/client.js';
 import { organisations } from '../db/schema.js';
 import { sessions, signInLinks, users, type UserRole } from '../db/schema-accounts.js';
-import { clearHits, overLimit, recordHits } from './rate-limit.js';
+import { clearHits, requireHits } from './rate-limit.js';
 import { ApiError } from '../errors.js';
 import { enqueueMessage } from '../messages/outbox.js';
 import { ensureCity, hashToken } from './auth.js';
@@ -57,16 +57,40 @@ export function passwordProblem(password: string): string | null {
 }
 
 // ——— Rate limits ———
-const WINDOW_MS = 15 * 60_000;
-export const LIMITS = { passwordPerEmail: 5, passwordPerIp: 30, linkPerEmail: 3, linkPerIp: 20 } as const;
+/**
+ * Sign-in brakes, counted before the password is checked (services/rate-limit.ts), in short
+ * fixed windows. They slow a guesser down without locking the owner out:
+ * - one account from one address: 5 tries per 15 minutes (the tight brake on a guesser);
+ * - one address over every account: 30 (an office shares an address; spraying one password over
+ *   many accounts is stopped);
+ * - one account over every address: 50 (a guesser with many addresses), looser, because anyone
+ *   can spend it; the owner can still sign in with a link by e-mail, which these keys do not touch.
+ * A sign-in with the right password clears the account-and-address count.
+ */
+export const LIMIT_WINDOW_MS = 15 * 60_000;
+export const LIMITS = { passwordPerAccountAddress: 5, passwordPerAddress: 30, passwordPerAccount: 50, linkPerEmail: 3, linkPerIp: 20 } as const;
 
-/** Refuses when a key has `max` attempts in the last 15 minutes. */
-export async function rateLimit(db: Db, keys: [string, number][], now: Date): Promise<void> {
-  if (await overLimit(db, keys, now, WINDOW_MS))
-    throw new ApiError(429, 'too_many_requests', 'Too many attempts. Wait 15 minutes, or ask your admin for a sign-in link.');
+export function passwordKeys(email: string, address: string) {
+  const account = normaliseEmail(email);
+  return {
+    pair: `password:${account}|${address}`,
+    all: [
+      { key: `password:${account}|${address}`, max: LIMITS.passwordPerAccountAddress },
+      { key: `password-ip:${address}`, max: LIMITS.passwordPerAddress },
+      { key: `password:${account}`, max: LIMITS.passwordPerAccount },
+    ],
+  };
 }
 
-export const recordAttempt = (db: Db, keys: string[], now: Date) => recordHits(db, keys, now, WINDOW_MS);
+export const linkKeys = (email: string, address: string) => [
+  { key: `link:${normaliseEmail(email)}`, max: LIMITS.linkPerEmail },
+  { key: `link-ip:${address}`, max: LIMITS.linkPerIp },
+];
+
+/** Counts the attempt; refuses (429 with Retry-After) when a key is past its maximum in the window. */
+export const rateLimit = (db: Db, keys: { key: string; max: number }[], now: Date) =>
+  requireHits(db, keys, now, LIMIT_WINDOW_MS, (minutes) => `Too many attempts. Wait ${minutes} ${minutes === 1 ? 'minute' : 'minutes'}, or ask for a sign-in link by e-mail.`);
+
 export const clearAttempts = clearHits;
 
 // ——— Users ———

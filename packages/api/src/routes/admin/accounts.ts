@@ -20,7 +20,6 @@ import {
   hashPassword,
   passwordProblem,
   rateLimit,
-  recordAttempt,
   verifyPassword,
   type UserRow,
 } from '../../services/accounts.js';
@@ -278,12 +277,10 @@ export function accountRoutes(deps: Deps) {
       const { currentPassword, newPassword } = c.req.valid('json');
       const now = clock();
       // The same limit as signing in: a stolen session must not become a way to guess the password.
-      const key = `password:${me.email}`;
-      await rateLimit(db, [[key, LIMITS.passwordPerEmail]], now);
+      await rateLimit(db, [{ key: `password-change:${me.id}`, max: LIMITS.passwordPerAccountAddress }], now);
       if (me.passwordHash) {
         const right = currentPassword ? await verifyPassword(currentPassword, me.passwordHash) : false;
         if (!right) {
-          await recordAttempt(db, [key], now);
           const message = currentPassword ? 'This is not your current password.' : 'Fill in your current password.';
           throw new ApiError(422, 'validation_failed', message, [{ path: 'currentPassword', message, code: currentPassword ? 'password_wrong' : 'password_required' }]);
         }
