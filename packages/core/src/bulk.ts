@@ -10,6 +10,8 @@
  */
 
 /** Requests per address on one activity in one minute that need no proof at all. */
+import { latinDigits } from './rules.js';
+
 export const FREE_PER_MINUTE = 3;
 /**
  * Registrations one address may make on one activity in one minute, each with a proof. A whole
@@ -68,8 +70,8 @@ export function normaliseName(name: string): string {
  * A Belgian phone number in one form: digits only, +32 / 0032 read as the leading 0.
  * "+32 470 12 34 56", "0032470123456" and "0470/12.34.56" are the same phone.
  */
-export function normalisePhone(phone: string): string {
-  const digits = phone.replace(/\D/g, '');
+export function samePhone(phone: string): string {
+  const digits = latinDigits(phone).replace(/\D/g, '');
   if (digits.startsWith('0032')) return '0' + digits.slice(4);
   if (/^\s*\+/.test(phone) && digits.startsWith('32')) return '0' + digits.slice(2);
   return digits;
@@ -80,7 +82,7 @@ export const normaliseEmail = (email: string) => email.trim().toLowerCase();
 /** The ways one family shows up again: each contact channel it gave, in normal form. */
 export function contactKeys(contact: { phone?: string | null; email?: string | null }): string[] {
   const keys: string[] = [];
-  const phone = contact.phone ? normalisePhone(contact.phone) : '';
+  const phone = contact.phone ? samePhone(contact.phone) : '';
   if (phone.length >= 6) keys.push(`phone:${phone}`);
   const email = contact.email ? normaliseEmail(contact.email) : '';
   if (email) keys.push(`email:${email}`);

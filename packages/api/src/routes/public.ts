@@ -25,7 +25,16 @@ const langQuery = z.object({ lang: languageSchema.optional().openapi({ param: { 
 /** ALTCHA's v2 challenge, as altcha-lib makes it; the widget solves it and sends the solution back. */
 const challengeSchema = z
   .object({
-    parameters: z.object({ algorithm: z.string(), nonce: z.string(), salt: z.string(), cost: z.number(), keyLength: z.number(), keyPrefix: z.string() }).passthrough(),
+    parameters: z.object({
+      algorithm: z.string(),
+      nonce: z.string(),
+      salt: z.string(),
+      cost: z.number(),
+      keyLength: z.number(),
+      keyPrefix: z.string(),
+      keySignature: z.string().optional(),
+      data: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])).optional(),
+    }),
     signature: z.string(),
   })
   .openapi('ProofChallenge');
@@ -35,7 +44,7 @@ const proofHeader = idempotencyHeader.extend({
   }),
 });
 const proofErrors = {
-  428: jsonError('Many requests from this address or for this activity: solve `challenge` (in the body) and send again with the same Idempotency-Key and an `Instap-Proof` header. Codes `proof_required`, `proof_invalid`, `proof_expired`, `proof_too_small`, `proof_used`.'),
+  428: jsonError('Many requests from this address or for this activity: solve the challenge in the `Instap-Challenge` header (base64 of its JSON) and send again with the same Idempotency-Key and an `Instap-Proof` header. Codes `proof_required`, `proof_invalid`, `proof_expired`, `proof_too_small`, `proof_used`.'),
   429: jsonError('`slow_down`: this address made many registrations for this activity in the last minute. Send again after `Retry-After` seconds (same Idempotency-Key).'),
 } as const;
 
@@ -88,10 +97,9 @@ export function publicRoutes(deps: Deps) {
     async (c) => {
       const { id } = c.req.valid('param');
       if (!isUuid(id) || !(await db.select({ id: activities.id }).from(activities).where(eq(activities.id, id))).length) throw notFound('activity');
-      const r = await challengeFor(deps, c, id, clock());
-      if (!r.ok) return c.json(r.refusal.body, r.refusal.status as 429, r.refusal.headers);
+      const challenge = await challengeFor(deps, c, id, clock());
       c.header('Cache-Control', 'no-store');
-      return c.json({ challenge: r.challenge as z.infer<typeof challengeSchema> }, 200);
+      return c.json({ challenge: challenge as z.infer<typeof challengeSchema> }, 200);
     },
   );
 
@@ -121,10 +129,9 @@ export function publicRoutes(deps: Deps) {
         return c.json(earlier.body, 201);
       }
       const guard = await guardRegistration(deps, c, id, input.kanspas || !!input.referralCode, now);
-      if (!guard.ok) return c.json(guard.refusal.body, guard.refusal.status, guard.refusal.headers);
       const result = await idempotent(db, scope, key, input, now, async (tx) => ({
         status: 201,
-        body: await register(tx, id, input, now, { publicOrigin: originOf(deps, c.req.url) }, { keys: guard.keys, addressMark: guard.addressMark }),
+        body: await register(tx, id, input, now, { publicOrigin: originOf(deps, c.req.url) }, guard),
       }));
       if (result.replayed) c.header('Idempotent-Replayed', 'true');
       return c.json(result.body, 201);

@@ -19,19 +19,15 @@ import type { Challenge } from 'altcha-lib';
 import type { Context } from 'hono';
 import type { Deps } from '../context.js';
 import type { Db } from '../db/client.js';
+import { ApiError } from '../errors.js';
 import { clientAddress, countHit, takeHits } from './rate-limit.js';
 import { guardKeys, markOf, newChallenge, PROOF_HEADER, spendProof, type GuardKeys } from './proof.js';
 
 /** Challenges one address may fetch for one activity per minute: far above what a family needs. */
 const CHALLENGES_PER_MINUTE = 120;
 
-export interface Refusal {
-  status: 428 | 429;
-  body: { error: { code: string; message: string }; challenge?: Challenge };
-  headers: Record<string, string>;
-}
-
-export type GuardOutcome = { ok: true; keys: GuardKeys; addressMark: string } | { ok: false; refusal: Refusal };
+/** The header a 428 carries its fresh challenge in: base64 of the challenge's JSON (the error body stays the usual one). */
+export const CHALLENGE_HEADER = 'Instap-Challenge';
 
 const MESSAGES: Record<string, string> = {
   proof_required: 'Many registrations come from this address right now. Solve the challenge and send the request again with the same Idempotency-Key.',
@@ -41,9 +37,12 @@ const MESSAGES: Record<string, string> = {
   proof_used: 'This proof was used already. Solve the new challenge and send again.',
 };
 
-async function askProof(keys: GuardKeys, activityId: string, level: Exclude<ProofLevel, 0>, code: string, now: Date): Promise<Refusal> {
+async function askProof(keys: GuardKeys, activityId: string, level: Exclude<ProofLevel, 0>, code: string, now: Date): Promise<ApiError> {
   const challenge = await newChallenge(keys, activityId, level, now);
-  return { status: 428, body: { error: { code, message: MESSAGES[code]! }, challenge }, headers: { 'Cache-Control': 'no-store' } };
+  return new ApiError(428, code, MESSAGES[code]!, undefined, {
+    [CHALLENGE_HEADER]: Buffer.from(JSON.stringify(challenge)).toString('base64'),
+    'Cache-Control': 'no-store',
+  });
 }
 
 /** Where the request comes from, as a keyed hash (the address itself is never stored). */
@@ -53,23 +52,24 @@ export async function addressMarkOf(deps: Deps, c: Context): Promise<{ keys: Gua
 }
 
 /** GET /activities/{id}/challenge: a challenge priced for this address now (the widget solves it ahead). */
-export async function challengeFor(deps: Deps, c: Context, activityId: string, now: Date): Promise<{ ok: true; challenge: Challenge } | { ok: false; refusal: Refusal }> {
+export async function challengeFor(deps: Deps, c: Context, activityId: string, now: Date): Promise<Challenge> {
   const { keys, addressMark } = await addressMarkOf(deps, c);
   const asked = await countHit(deps.db, `bulk-challenge:${activityId}:${addressMark}`, now, BULK_WINDOW_MS);
-  if (asked > CHALLENGES_PER_MINUTE)
-    return { ok: false, refusal: slowDown(Math.ceil(BULK_WINDOW_MS / 1000), 'Too many challenges from this address. Wait a minute.') };
+  if (asked > CHALLENGES_PER_MINUTE) throw slowDown(Math.ceil(BULK_WINDOW_MS / 1000), 'Too many challenges from this address. Wait a minute.');
   // The level a registration from here would need now; at least the smallest one, so a
   // family's proof is ready when the activity turns busy between now and sending.
   const level = Math.max(1, requiredProofLevel({ fromAddress: asked, onActivity: 0 })) as Exclude<ProofLevel, 0>;
-  return { ok: true, challenge: await newChallenge(keys, activityId, level, now) };
+  return newChallenge(keys, activityId, level, now);
 }
 
-function slowDown(retryAfterSeconds: number, message: string): Refusal {
-  return { status: 429, body: { error: { code: 'slow_down', message } }, headers: { 'Retry-After': String(retryAfterSeconds), 'Cache-Control': 'no-store' } };
-}
+const slowDown = (retryAfterSeconds: number, message: string) =>
+  new ApiError(429, 'slow_down', message, undefined, { 'Retry-After': String(retryAfterSeconds), 'Cache-Control': 'no-store' });
 
-/** The checks a public registration passes before its transaction: counts, proof, ceiling. */
-export async function guardRegistration(deps: Deps, c: Context, activityId: string, claimsReserved: boolean, now: Date): Promise<GuardOutcome> {
+/**
+ * The checks a public registration passes before its transaction: counts, proof, ceiling.
+ * Throws 428 (with a fresh challenge in Instap-Challenge) or 429 (with Retry-After).
+ */
+export async function guardRegistration(deps: Deps, c: Context, activityId: string, claimsReserved: boolean, now: Date): Promise<{ keys: GuardKeys; addressMark: string }> {
   const db: Db = deps.db;
   const { keys, addressMark } = await addressMarkOf(deps, c);
   const fromAddress = await countHit(db, `bulk:${activityId}:${addressMark}`, now, BULK_WINDOW_MS);
@@ -77,9 +77,9 @@ export async function guardRegistration(deps: Deps, c: Context, activityId: stri
   const level = requiredProofLevel({ fromAddress, onActivity });
   if (level > 0) {
     const header = c.req.header(PROOF_HEADER);
-    if (!header) return { ok: false, refusal: await askProof(keys, activityId, level as Exclude<ProofLevel, 0>, 'proof_required', now) };
+    if (!header) throw await askProof(keys, activityId, level as Exclude<ProofLevel, 0>, 'proof_required', now);
     const proof = await spendProof(db, keys, header, activityId, level, now);
-    if (!proof.ok) return { ok: false, refusal: await askProof(keys, activityId, level as Exclude<ProofLevel, 0>, proof.code, now) };
+    if (!proof.ok) throw await askProof(keys, activityId, level as Exclude<ProofLevel, 0>, proof.code, now);
   }
   // Counted only once a request has paid: a script that floods without solving cannot use up
   // the places of the families behind the same address (a school, a carrier's shared address).
@@ -92,11 +92,7 @@ export async function guardRegistration(deps: Deps, c: Context, activityId: stri
     now,
     BULK_WINDOW_MS,
   );
-  if (!ceiling.ok)
-    return {
-      ok: false,
-      refusal: slowDown(ceiling.retryAfterSeconds, 'Many registrations for this activity come from this address. Wait a moment and send again with the same Idempotency-Key.'),
-    };
-  return { ok: true, keys, addressMark };
+  if (!ceiling.ok) throw slowDown(ceiling.retryAfterSeconds, 'Many registrations for this activity come from this address. Wait a moment and send again with the same Idempotency-Key.');
+  return { keys, addressMark };
 }
 
