@@ -32,7 +32,7 @@ describe.each(engines())('never oversell on %s', (engine) => {
       Array.from({ length: 180 }, (_, i) => i + 1),
     );
     expect((await t.call('GET', `/activities/${id}`)).json.placesLeft).toBe(0);
-  });
+  }, 120_000);
 
   it('the same Idempotency-Key sent 25 times at once registers once, with identical answers', async () => {
     const { id } = await setupActivity(t, { capacity: 5 });

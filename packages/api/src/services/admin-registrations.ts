@@ -1,7 +1,9 @@
 /** The registrations of an activity as staff see them: every family, with contact and kanspas. */
+import type { SuspicionFlag } from '@instap/core';
 import { and, asc, eq, gt, inArray } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { registrationChildren, registrations } from '../db/schema.js';
+import { registrationMarks } from '../db/schema-antibulk.js';
 import { csvRow } from './csv.js';
 
 export interface StaffRegistration {
@@ -18,6 +20,41 @@ export interface StaffRegistration {
   children: { firstName: string; birthYear: number; placeKind: string | null }[];
   contact: { name: string; phone: string | null; email: string | null };
   priceCents: number;
+  flags: SuspicionFlag[];
+}
+
+/** From this many registrations for one activity from one client address, staff see the flag. */
+export const SAME_ADDRESS_FLAG = 5;
+
+/**
+ * The marks of an activity's registrations (keyed hashes: no address or contact in them), read
+ * once: how many registrations share each address and each contact, and which marks each has.
+ */
+async function activityMarks(db: Db, activityId: string) {
+  const rows = await db
+    .select({ registrationId: registrationMarks.registrationId, kind: registrationMarks.kind, mark: registrationMarks.mark, status: registrations.status })
+    .from(registrationMarks)
+    .innerJoin(registrations, eq(registrations.id, registrationMarks.registrationId))
+    .where(and(eq(registrationMarks.activityId, activityId), inArray(registrationMarks.kind, ['address', 'contact'])));
+  const shared = new Map<string, number>();
+  const byRegistration = new Map<string, { kind: string; mark: string }[]>();
+  for (const r of rows) {
+    // A flood counts whatever became of it; a contact counts while it holds a registration.
+    if (r.kind === 'address' || r.status !== 'cancelled') shared.set(`${r.kind}:${r.mark}`, (shared.get(`${r.kind}:${r.mark}`) ?? 0) + 1);
+    byRegistration.set(r.registrationId, [...(byRegistration.get(r.registrationId) ?? []), r]);
+  }
+  return (row: typeof registrations.$inferSelect, kids: { placeKind: string | null }[]): SuspicionFlag[] => {
+    const flags: SuspicionFlag[] = [];
+    const marks = byRegistration.get(row.id) ?? [];
+    const address = marks.find((m) => m.kind === 'address');
+    const fromAddress = address ? (shared.get(`address:${address.mark}`) ?? 0) : 0;
+    if (fromAddress >= SAME_ADDRESS_FLAG) flags.push({ kind: 'same-address', count: fromAddress });
+    const contact = Math.max(0, ...marks.filter((m) => m.kind === 'contact').map((m) => shared.get(`contact:${m.mark}`) ?? 0));
+    if (contact >= 2 && row.status !== 'cancelled') flags.push({ kind: 'same-contact', count: contact });
+    const holdsReserved = (row.status === 'confirmed' || row.status === 'offered') && kids.some((k) => k.placeKind === 'reserved');
+    if (holdsReserved && row.kanspas && row.referralCode === null && row.kanspasCheck !== 'verified') flags.push({ kind: 'unchecked-reserved' });
+    return flags;
+  };
 }
 
 /** Pages through an activity's registrations in order of arrival. */
@@ -28,6 +65,7 @@ export async function* staffRegistrations(db: Db, activityId: string, pageSize =
     .where(and(eq(registrations.activityId, activityId), eq(registrations.status, 'waitlisted')))
     .orderBy(asc(registrations.queueRank));
   const positions = new Map(waitlisted.map((w, i) => [w.id, i + 1]));
+  const flagsOf = await activityMarks(db, activityId);
   let after: number | null = null;
   for (;;) {
     const rows: (typeof registrations.$inferSelect)[] = await db
@@ -48,6 +86,7 @@ export async function* staffRegistrations(db: Db, activityId: string, pageSize =
       .where(inArray(registrationChildren.registrationId, rows.map((r) => r.id)))
       .orderBy(asc(registrationChildren.position));
     for (const r of rows) {
+      const children = kids.filter((k) => k.registrationId === r.id);
       yield {
         id: r.id,
         status: r.status,
@@ -58,9 +97,10 @@ export async function* staffRegistrations(db: Db, activityId: string, pageSize =
         kanspas: r.kanspas,
         kanspasCheck: r.kanspasCheck,
         referred: r.referralCode !== null,
-        children: kids.filter((k) => k.registrationId === r.id).map((k) => ({ firstName: k.firstName, birthYear: k.birthYear, placeKind: k.placeKind })),
+        children: children.map((k) => ({ firstName: k.firstName, birthYear: k.birthYear, placeKind: k.placeKind })),
         contact: { name: r.contactName, phone: r.contactPhone, email: r.contactEmail },
         priceCents: r.priceCents,
+        flags: flagsOf(r, children),
       };
     }
     const last = rows[rows.length - 1]!;
