@@ -51,8 +51,9 @@ describe.each(engines())('no bulk registrations on %s', (engine) => {
     const slowed = answers.filter((a) => a.status === 429);
     expect(slowed.length).toBe(250 - placed.length);
     expect(slowed.every((a) => a.json.error.code === 'slow_down' && Number(a.headers.get('retry-after')) > 0)).toBe(true);
-    // A family at another address still gets its place at once, and without any proof.
-    const other = await t.raw('POST', path(id), family({ kanspas: true }), { 'x-forwarded-for': '198.51.100.5' });
+    // A family at another address still gets its place at once: while the activity is flooded it
+    // pays the smallest cost (the widget solves it unseen), and it is never slowed down.
+    const other = await t.call('POST', path(id), family({ kanspas: true }), { 'x-forwarded-for': '198.51.100.5' });
     expect([other.status, other.json.status]).toEqual([201, 'confirmed']);
   }, 120_000);
 
@@ -139,7 +140,7 @@ describe.each(engines())('no bulk registrations on %s', (engine) => {
     return r.json.challenge;
   };
 
-  it('a proof counts once: a replay is refused, also ten at once', async () => {
+  it('a proof counts once: a replay is refused, also five at once', async () => {
     const { id } = await setupActivity(t, { capacity: 50 });
     const at = await busyAddress(id, '203.0.113.80');
     const proof = await solveProof(await challengeFor(id, at));
@@ -148,9 +149,9 @@ describe.each(engines())('no bulk registrations on %s', (engine) => {
     const replay = await t.raw('POST', path(id), family(child(2)), { ...at, 'instap-proof': proof });
     expect([replay.status, replay.json.error.code]).toEqual([428, 'proof_used']);
     const fresh = await solveProof(await challengeFor(id, at));
-    const together = await Promise.all(Array.from({ length: 10 }, (_, i) => t.raw('POST', path(id), family(child(10 + i)), { ...at, 'instap-proof': fresh })));
+    const together = await Promise.all(Array.from({ length: 5 }, (_, i) => t.raw('POST', path(id), family(child(10 + i)), { ...at, 'instap-proof': fresh })));
     expect(together.filter((r) => r.status === 201)).toHaveLength(1);
-    expect(together.filter((r) => r.status === 428 && r.json.error.code === 'proof_used')).toHaveLength(9);
+    expect(together.filter((r) => r.status === 428 && r.json.error.code === 'proof_used')).toHaveLength(4);
   });
 
   it('a forged, foreign, expired or garbled proof is refused with a 428 and a fresh challenge, never a 500', async () => {
@@ -183,8 +184,9 @@ describe.each(engines())('no bulk registrations on %s', (engine) => {
     const elsewhere = await solveProof(await challengeFor(otherActivity, at));
     expect(codeOf(await send(elsewhere, 5))).toEqual([428, 'proof_invalid', true]);
     // Garbage.
-    for (const [i, junk] of ['x', 'e30=', Buffer.from('{"challenge":{"parameters":{}},"solution":1}').toString('base64'), 'A'.repeat(5000)].entries())
+    for (const [i, junk] of ['x', 'e30=', Buffer.from('{"challenge":{"parameters":{}},"solution":1}').toString('base64'), 'A'.repeat(3000)].entries())
       expect(codeOf(await send(junk, 6 + i))).toEqual([428, 'proof_invalid', true]);
+    expect((await send('A'.repeat(5000), 10)).json.error.code).toBe('validation_failed');
     // Too old: the clock moved past the challenge's 15 minutes.
     t.time.advance(16 * 60_000);
     const old = await t.raw('POST', path(id), family(child(20)), { ...at, 'instap-proof': Buffer.from(JSON.stringify(solved)).toString('base64') });

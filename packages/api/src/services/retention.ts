@@ -8,6 +8,7 @@ import { and, inArray, isNull, lt, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { activities, activitySessions, interest, registrationChildren, registrations } from '../db/schema.js';
 import { appointments, messages } from '../db/schema-messages.js';
+import { registrationMarks } from '../db/schema-antibulk.js';
 
 export const DEFAULT_RETENTION_DAYS = 365;
 
@@ -26,6 +27,8 @@ export async function applyRetention(db: Db, now: Date, days = DEFAULT_RETENTION
   if (ids.length) {
     await db.transaction(async (tx) => {
       await tx.delete(messages).where(inArray(messages.registrationId, ids));
+      // The keyed hashes of address, contact and children go with the details they stand for.
+      await tx.delete(registrationMarks).where(inArray(registrationMarks.registrationId, ids));
       await tx.update(registrationChildren).set({ firstName: '–' }).where(inArray(registrationChildren.registrationId, ids));
       await tx
         .update(registrations)
