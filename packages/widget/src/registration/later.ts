@@ -137,7 +137,8 @@ export function kanspasStep(r: InstapRegistration, m: M) {
 
 /** Check your answers, one row per answer (label, value, the step that asks it: its "Wijzig"). */
 export function checkStep(r: InstapRegistration, m: M) {
-  void proof(r);
+  // Not while sending: that sending has its proof already.
+  r.busy || void proof(r);
   const a = r.data!;
   const c = r.d.contact;
   const rows: [string, unknown, Step?][] = [

@@ -75,8 +75,9 @@ const wait = (seconds: number) => new Promise((done) => setTimeout(done, Math.mi
 
 /** Sends a registration with the proof; solves again or waits when the server asks, up to a limit. */
 export async function send(base: string, activity: string, body: RegistrationBody, idempotencyKey: string): Promise<ApiResult<RegistrationCreated>> {
-  let proof = await ready?.catch(() => {});
+  const prepared = ready;
   ready = undefined;
+  let proof = await prepared?.catch(() => {});
   for (let tries = 0; ; tries++) {
     const res = await call<RegistrationCreated>(base, `/activities/${enc(activity)}/registrations`, {
       method: 'POST',
