@@ -25,7 +25,7 @@ describe('a family registers on the demo club site', () => {
     database = await openDatabase();
     await ensureBootstrapToken(database.db, TOKEN);
     ids = (await seedDemo(database.db, new Date()))!;
-    const app = createServer({ db: database.db, clock: () => new Date() });
+    const app = createServer({ db: database.db, clock: () => new Date(), publicOrigin: 'http://127.0.0.1' });
     server = await new Promise<ServerType>((resolve) => {
       const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
     });

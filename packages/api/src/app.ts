@@ -13,15 +13,33 @@ import { organisationCors } from './routes/cors.js';
 import { docsPage } from './routes/docs.js';
 import { publicRoutes } from './routes/public.js';
 import { sessionRoutes } from './routes/session.js';
+import { textGuard } from './routes/text-guard.js';
 import { authenticate } from './services/authenticate.js';
 
 export const API_BASE = '/api/v1';
 export const MAX_BODY_BYTES = 64 * 1024;
+const PRIVATE_PATHS = /^\/api\/v1\/(admin|registrations|offers|session)(\/|$)/;
 
 export function createApi(deps: Deps) {
   const api = new OpenAPIHono<AppEnv>();
   api.onError(toErrorResponse);
   api.notFound((c) => c.json(errorBody(new ApiError(404, 'route_not_found', 'There is no such address in the Instap API.')), 404));
+
+  // An error answered before the body was read (413, 401, 429 …) leaves unread bytes on a
+  // keep-alive socket: closing it tells the client to open a fresh one for the next request,
+  // instead of failing on a dropped socket.
+  api.use('*', async (c, next) => {
+    await next();
+    const hasBody = c.req.raw.body !== null || Number(c.req.header('content-length') ?? 0) > 0;
+    if (c.res.status >= 400 && hasBody) c.header('Connection', 'close');
+  });
+
+  // What names a family or a person is never kept by a browser or a proxy: the family's own view
+  // and offers (a shared library PC), the session, and every admin answer (lists, CSV).
+  api.use('*', async (c, next) => {
+    await next();
+    if (PRIVATE_PATHS.test(c.req.path)) c.header('Cache-Control', 'no-store');
+  });
 
   api.use(
     '*',
@@ -30,6 +48,9 @@ export function createApi(deps: Deps) {
       onError: (c) => c.json(errorBody(new ApiError(413, 'body_too_large', 'The request is too large (at most 64 KB).')), 413),
     }),
   );
+
+  // After the size limit, before everything else: no control character reaches a route.
+  api.use('*', textGuard);
 
   api.use('/admin/*', async (c, next) => {
     const actor = await authenticate(deps, c);

@@ -9,8 +9,11 @@ export type SignInLinkSender = (message: { to: string; name: string; url: string
 export interface Deps {
   db: Db;
   clock: Clock;
-  /** The server's own public origin (for CORS and the links in messages), e.g. http://localhost:3000. */
-  publicOrigin?: string;
+  /**
+   * The server's own public origin (PUBLIC_URL), e.g. https://inschrijven.kortrijk.be: every link
+   * in a message or an answer starts with it, never with the request's Host header.
+   */
+  publicOrigin: string;
   /** How sign-in links reach people. Without it, links cannot be sent (see `exposeSignInLinks`). */
   sendSignInLink?: SignInLinkSender;
   /**
@@ -20,6 +23,12 @@ export interface Deps {
   exposeSignInLinks?: boolean;
   /** Behind a load balancer: take the client address from X-Forwarded-For (for rate limits) and https from X-Forwarded-Proto. */
   trustProxy?: boolean;
+  /**
+   * Runs work after the answer is sent: a sign-in link is looked up, made and queued here, so the
+   * answer to /session/link takes the same time whether or not the address has an account.
+   * Default: the next turn of the event loop. Tests pass their own to run it when they choose.
+   */
+  defer?: (work: () => Promise<void>) => void;
   /** Seals secrets kept for later (UiTPAS client secrets); see services/secrets.ts. */
   secretKey?: Buffer;
 }

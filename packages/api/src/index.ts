@@ -1,7 +1,7 @@
 export { createApp, createApi, API_BASE } from './app.js';
 export { openDatabase, type Database, type Db } from './db/client.js';
 export type { Clock, Deps } from './context.js';
-export { ensureBootstrapToken, ensureCity } from './services/auth.js';
+export { ensureBootstrapToken, ensureCity, revokeBootstrapTokens } from './services/auth.js';
 export { seedDemo } from './demo.js';
 export { organisationActivitiesBySlug } from './services/activities.js';
 export { loadActivity, readPublicActivity } from './services/activities.js';
@@ -9,5 +9,6 @@ export { publicDraw } from './services/draw.js';
 export { startScheduler, tick } from './services/scheduler.js';
 export { startSender, mailTransportFromEnv } from './messages/sender.js';
 export { mailboxPage } from './messages/mailbox.js';
-export { ensureDemoAdmin } from './services/accounts.js';
+export { disableDemoAccounts, ensureDemoAdmin } from './services/accounts.js';
 export { secretKeyFrom } from './services/secrets.js';
+export { isDatabaseUnavailable, logLine, toErrorResponse } from './errors.js';

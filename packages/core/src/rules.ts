@@ -21,9 +21,13 @@ export type FieldProblem =
   | 'email-format'
   | 'contact-missing';
 
+/** Characters that take no room on screen: zero-width spaces and joiners, word joiner, soft hyphen, BOM, and white space. */
+export const INVISIBLE = /[\s\u00AD\u180E\u200B-\u200F\u2060-\u2064\uFEFF]/gu;
+
 export function nameProblem(value: string | undefined | null): FieldProblem | null {
   const v = (value ?? '').trim();
-  if (!v) return 'required';
+  // Only invisible characters (zero-width spaces, joiners) is no name at all.
+  if (!v || !v.replace(INVISIBLE, '')) return 'required';
   if (v.length > MAX_NAME_LENGTH) return 'too-long';
   return null;
 }

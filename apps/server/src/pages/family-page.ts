@@ -14,6 +14,17 @@ export function familyPage(p: { token?: string; activity?: string; title?: strin
   );
 }
 
+/** When the server cannot answer: a plain page in plain Dutch, never a stack. */
+export function problemPage(databaseUnavailable: boolean) {
+  return instapFrame(
+    'Even niet bereikbaar',
+    databaseUnavailable
+      ? html`<h1>Instap is even niet bereikbaar</h1><p>Er ging niets verloren. Probeer het over een paar minuten opnieuw, of bel de organisatie.</p>`
+      : html`<h1>Er ging iets mis</h1><p>Probeer het over een paar minuten opnieuw, of bel de organisatie.</p>`,
+    { widget: false },
+  );
+}
+
 export function notFoundPage() {
   return instapFrame('Niet gevonden', html`<h1>Deze pagina bestaat niet (meer)</h1><p>Kijk de link na, of bel de organisatie.</p>`);
 }

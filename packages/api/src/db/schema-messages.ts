@@ -77,6 +77,12 @@ export const messages = pgTable(
     sentAt: instant('sent_at'),
     /** A sender's lease: past it, a message stuck in 'sending' (a crashed process) is claimed again. */
     claimedUntil: instant('claimed_until'),
+    /**
+     * A secret the mail needs only when it goes out (a sign-in link's token), sealed with the
+     * server's key (services/secrets.ts). The text and html hold a placeholder instead; the
+     * sender puts the token in at send time and clears this column once the mail is sent.
+     */
+    sealedToken: text('sealed_token'),
   },
   (t) => [
     index('messages_due_idx').on(t.status, t.nextAttemptAt),

@@ -248,6 +248,14 @@ export const apiTokens = pgTable(
     organisationId: uuid('organisation_id').references(() => organisations.id),
     createdAt: instant('created_at').notNull().defaultNow(),
     revokedAt: instant('revoked_at'),
+    /**
+     * The account that made the token (users.id; accounts are disabled, never deleted). The token
+     * works only while that account is active and still an admin of the token's organisation or
+     * city. null: made by another token, or the bootstrap token.
+     */
+    createdByUserId: uuid('created_by_user_id'),
+    /** Made from INSTAP_BOOTSTRAP_TOKEN: revoked at start when the variable is unset or changed. */
+    bootstrap: boolean('bootstrap').notNull().default(false),
   },
   (t) => [uniqueIndex('api_tokens_hash_idx').on(t.tokenHash)],
 );

@@ -23,7 +23,7 @@ describe.each(engines())('dev mailbox on %s', (engine) => {
   it('shows what a family would receive on a plain page, with every text escaped', async () => {
     const app = new Hono();
     app.get('/admin/mailbox', mailboxPage({ db: t.db }));
-    const res = await app.request('http://demo.test/admin/mailbox');
+    const res = await app.request('http://demo.test/admin/mailbox', {}, { incoming: { socket: { remoteAddress: '127.0.0.1' } } });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toContain('text/html');
     const html = await res.text();
@@ -33,6 +33,20 @@ describe.each(engines())('dev mailbox on %s', (engine) => {
     expect(html).not.toContain('<img');
     expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
     expect(html).not.toMatch(/<(script|link)\b|src="http/);
+  });
+
+  it('answers only a browser on the machine itself, never through a proxy', async () => {
+    const app = new Hono();
+    app.get('/admin/mailbox', mailboxPage({ db: t.db }));
+    const from = (remoteAddress: string, headers: Record<string, string> = {}) =>
+      app.request('http://demo.test/admin/mailbox', { headers }, { incoming: { socket: { remoteAddress } } });
+    expect((await from('::1')).status).toBe(200);
+    expect((await from('::ffff:127.0.0.1')).status).toBe(200);
+    const outside = await from('192.0.2.10');
+    expect(outside.status).toBe(403);
+    expect(await outside.text()).not.toContain('fatima');
+    expect((await from('127.0.0.1', { 'x-forwarded-for': '192.0.2.10' })).status).toBe(403);
+    expect((await app.request('http://demo.test/admin/mailbox')).status).toBe(403);
   });
 
   it('lists the same messages as JSON in the admin API', async () => {

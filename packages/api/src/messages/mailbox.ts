@@ -7,7 +7,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { staffMessageSchema } from '@instap/core/appointments';
 import { desc, eq, inArray } from 'drizzle-orm';
-import type { Handler } from 'hono';
+import type { Context, Handler } from 'hono';
 import type { Actor, Deps } from '../context.js';
 import type { Db } from '../db/client.js';
 import { messages, type MessageRow } from '../db/schema-messages.js';
@@ -15,6 +15,7 @@ import { organisations } from '../db/schema.js';
 import { json, router } from '../routes/openapi.js';
 import { auth, authErrors } from '../routes/admin/shared.js';
 import { escapeHtml } from './render.js';
+import { withToken } from './secret-link.js';
 import { staffMessage } from './views.js';
 
 const MAX = 200;
@@ -104,12 +105,32 @@ ${list}
 `;
 }
 
-/** GET handler for the demo server: the newest messages of every organisation, as a readable page. */
-export function mailboxPage(deps: { db: Db }, opts: { limit?: number } = {}): Handler {
+/** Whether the request's socket comes from this machine (not a header: a client writes those). */
+export function fromThisMachine(c: Context): boolean {
+  const env = c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined;
+  const address = env?.incoming?.socket?.remoteAddress ?? '';
+  const loopback = address === '::1' || /^(::ffff:)?127\./.test(address);
+  // A request that came through a proxy on this machine is not the machine itself.
+  return loopback && !c.req.header('x-forwarded-for') && !c.req.header('forwarded');
+}
+
+/**
+ * GET handler for the demo server: the newest messages of every organisation, as a readable
+ * page, only to a browser on the machine itself. Sign-in links show with their token, so the
+ * demo can be tried without mail; the stored messages hold only a placeholder.
+ */
+export function mailboxPage(deps: { db: Db; secretKey?: Buffer }, opts: { limit?: number } = {}): Handler {
   return async (c) => {
-    const rows = await recentMessages(deps.db, 'all', opts.limit ?? 100);
     c.header('Cache-Control', 'no-store');
-    c.header('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'");
+    if (!fromThisMachine(c)) return c.text('The test mailbox opens only on the computer that runs this demo.', 403);
+    const rows = (await recentMessages(deps.db, 'all', opts.limit ?? 100)).map((m) => {
+      try {
+        return withToken(m, deps.secretKey);
+      } catch {
+        return m;
+      }
+    });
+    c.header('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'");
     return c.html(mailboxHtml(rows));
   };
 }

@@ -10,6 +10,7 @@ import nodemailer, { type Transporter } from 'nodemailer';
 import type { Clock } from '../context.js';
 import type { Db } from '../db/client.js';
 import { messages, type MessageRow } from '../db/schema-messages.js';
+import { withToken } from './secret-link.js';
 
 /** Minutes to wait after the 1st, 2nd, … failed attempt; the last value repeats. */
 export const BACKOFF_MINUTES = [1, 5, 15, 60, 180, 360, 720];
@@ -36,6 +37,8 @@ export interface SenderOptions {
   maxAttempts?: number;
   claimMs?: number;
   onError?: (err: unknown) => void;
+  /** Opens the sealed token of a sign-in link (INSTAP_SECRET_KEY); see secret-link.ts. */
+  secretKey?: Buffer;
 }
 
 export interface Sender {
@@ -104,11 +107,22 @@ export function startSender(options: SenderOptions): Sender {
   const onError = options.onError ?? ((err) => console.error('instap sender:', err));
 
   async function deliver(m: MessageRow): Promise<void> {
+    let mail: ReturnType<typeof mailFor>;
     try {
-      await transport.sendMail(mailFor(m, from));
+      mail = mailFor(withToken(m, options.secretKey), from);
+    } catch {
+      // Sealed by another key (another process without INSTAP_SECRET_KEY, or a changed key): the link cannot be rebuilt.
       await db
         .update(messages)
-        .set({ status: 'sent', sentAt: clock(), claimedUntil: null, lastError: null })
+        .set({ status: 'failed', lastError: 'The sign-in link could not be opened (INSTAP_SECRET_KEY differs); ask for a new link.', claimedUntil: null, nextAttemptAt: null, sealedToken: null })
+        .where(and(eq(messages.id, m.id), eq(messages.status, 'sending')));
+      return;
+    }
+    try {
+      await transport.sendMail(mail);
+      await db
+        .update(messages)
+        .set({ status: 'sent', sentAt: clock(), claimedUntil: null, lastError: null, sealedToken: null })
         .where(and(eq(messages.id, m.id), eq(messages.status, 'sending')));
     } catch (err) {
       const now = clock();
@@ -117,7 +131,7 @@ export function startSender(options: SenderOptions): Sender {
         .update(messages)
         .set(
           giveUp
-            ? { status: 'failed', lastError: errorText(err), claimedUntil: null, nextAttemptAt: null }
+            ? { status: 'failed', lastError: errorText(err), claimedUntil: null, nextAttemptAt: null, sealedToken: null }
             : { status: 'pending', lastError: errorText(err), claimedUntil: null, nextAttemptAt: new Date(now.getTime() + backoffMs(m.attempts)) },
         )
         .where(and(eq(messages.id, m.id), eq(messages.status, 'sending')));

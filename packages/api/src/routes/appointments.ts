@@ -8,7 +8,7 @@ import { ApiError, notFound } from '../errors.js';
 import { createAppointment, futureSlots, loadAppointmentSettings, resolveWhen } from '../messages/appointments.js';
 import { clientAddress, requireHits } from '../services/rate-limit.js';
 import { idempotent } from '../services/registrations.js';
-import { body, errors, json, jsonError, router } from './openapi.js';
+import { body, errors, json, jsonError, originOf, router } from './openapi.js';
 
 const slugParam = z.object({ slug: z.string().openapi({ param: { name: 'slug', in: 'path' }, example: 'demo' }) });
 const idempotencyHeader = z.object({
@@ -21,7 +21,6 @@ export const APPOINTMENT_LIMIT = { limit: 5, windowMs: 10 * 60_000 };
 export function appointmentRoutes(deps: Deps) {
   const app = router();
   const { db, clock } = deps;
-  const origin = (url: string) => deps.publicOrigin ?? new URL(url).origin;
 
   async function organisation(slug: string) {
     const [org] = await db.select().from(organisations).where(eq(organisations.slug, slug));
@@ -71,7 +70,7 @@ export function appointmentRoutes(deps: Deps) {
       // the same Idempotency-Key counts too; five in ten minutes leave room for a family that retries.
       const key = `appointment:${clientAddress(deps, c)}|${org.id}`;
       await requireHits(db, [{ key, max: APPOINTMENT_LIMIT.limit }], now, APPOINTMENT_LIMIT.windowMs, () => `We already got several requests from you. Wait a few minutes, or call ${org.phone}.`);
-      const ctx = { now, publicOrigin: origin(c.req.url) };
+      const ctx = { now, publicOrigin: originOf(deps) };
       const result = await idempotent(db, `appointment:${org.id}`, c.req.valid('header')['idempotency-key'], input, now, async (tx) => ({
         status: 201,
         body: await createAppointment(tx, org, settings, input, ctx),

@@ -46,10 +46,12 @@ export function organisationCors(deps: Deps, basePath: string): MiddlewareHandle
   return async (c, next) => {
     const origin = c.req.header('origin');
     if (!origin) return next();
-    const own = deps.publicOrigin ?? new URL(c.req.url).origin;
+    // The page's own server: PUBLIC_URL, or the address the browser used for this very request
+    // (a browser sends the Origin it runs on and the Host it connects to; a same-origin page matches).
+    const own = [deps.publicOrigin.replace(/\/$/, ''), new URL(c.req.url).origin];
     const path = c.req.path.slice(basePath.length);
     const publicDoc = path === '/openapi.json';
-    const allowed = origin === own || publicDoc || (await allowedOriginsFor(deps, path)).includes(origin);
+    const allowed = own.includes(origin) || publicDoc || (await allowedOriginsFor(deps, path)).includes(origin);
     const method = c.req.method;
     if (method === 'OPTIONS') {
       if (!allowed) {

@@ -1,6 +1,7 @@
 /** Shared pieces for route definitions: the error responses every route may give, and the app factory. */
 import { OpenAPIHono, z } from '@hono/zod-openapi';
 import { errorBodySchema } from '@instap/core';
+import type { Context } from 'hono';
 import type { AppEnv, Deps } from '../context.js';
 import { issuesFromZod, validationError } from '../errors.js';
 
@@ -26,8 +27,32 @@ export function router() {
   });
 }
 
-/** The origin links to families point to: the configured public URL, else this request's origin. */
-export const originOf = (deps: Deps, url: string) => deps.publicOrigin ?? new URL(url).origin;
+/**
+ * The origin links point to: the configured public URL (PUBLIC_URL), and only that. The request's
+ * own URL is deliberately not used: its host comes from the Host header, which a client writes,
+ * so a link built from it could send a family or an admin to another site.
+ */
+export const originOf = (deps: Pick<Deps, 'publicOrigin'>, _requestUrl?: string) => deps.publicOrigin.replace(/\/$/, '');
+
+/**
+ * A PATCH changes only what it sends: the parsed body keeps only the keys the client wrote
+ * (a schema default, e.g. `allowedOrigins: []`, must never reach the database as a change).
+ * `nested` keys are objects patched field by field in the same way.
+ */
+export async function sentOnly<T extends Record<string, unknown>>(c: Context, parsed: T, nested: string[] = []): Promise<T> {
+  const raw: unknown = await c.req.json().catch(() => ({}));
+  const pick = (p: Record<string, unknown>, r: unknown, deep: boolean): Record<string, unknown> => {
+    if (!r || typeof r !== 'object' || Array.isArray(r)) return {};
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(p)) {
+      if (!Object.prototype.hasOwnProperty.call(r, k)) continue;
+      const sent = (r as Record<string, unknown>)[k];
+      out[k] = deep && nested.includes(k) && v && typeof v === 'object' && !Array.isArray(v) ? pick(v as Record<string, unknown>, sent, false) : v;
+    }
+    return out;
+  };
+  return pick(parsed, raw, true) as T;
+}
 
 /** Every write from the widget may carry one: a retried request with the same key gets the first answer. */
 export const idempotencyHeader = z.object({

@@ -3,14 +3,16 @@
  * links, sign-in rate limits, and the demo accounts. Every secret is random and stored hashed.
  */
 import { randomBytes, scrypt as scryptCb, timingSafeEqual, type ScryptOptions } from 'node:crypto';
-import { and, eq, gt, isNull, ne } from 'drizzle-orm';
+import { and, eq, gt, inArray, isNull, ne } from 'drizzle-orm';
 import type { Actor } from '../context.js';
 import type { Db } from '../db/client.js';
 import { organisations } from '../db/schema.js';
 import { sessions, signInLinks, users, type UserRole } from '../db/schema-accounts.js';
-import { clearHits, requireHits } from './rate-limit.js';
+import { clearHits, refundHits, requireHits } from './rate-limit.js';
 import { ApiError } from '../errors.js';
 import { enqueueMessage } from '../messages/outbox.js';
+import { sealLinkToken, TOKEN_PLACEHOLDER } from '../messages/secret-link.js';
+import { messages } from '../db/schema-messages.js';
 import { ensureCity, hashToken } from './auth.js';
 
 export type UserRow = typeof users.$inferSelect;
@@ -29,22 +31,37 @@ export const normaliseEmail = (email: string) => email.trim().toLowerCase();
 const secret = () => randomBytes(32).toString('base64url');
 
 // ——— Passwords ———
-const SCRYPT = { N: 16384, r: 8, p: 1, keylen: 64 };
+/**
+ * scrypt at OWASP's recommended cost (N = 2^17, r = 8, p = 1: 128 MiB and a few hundred ms per
+ * hash). Older hashes (N = 2^14) still verify and are hashed again at the next sign-in.
+ */
+export const SCRYPT = { N: 2 ** 17, r: 8, p: 1, keylen: 64 };
+/** scrypt needs 128·N·r bytes; Node refuses above 32 MiB unless told. */
+const maxmem = (N: number, r: number) => 128 * N * r + 16 * 1024 * 1024;
 const scrypt = (password: string, salt: Buffer, keylen: number, opts: ScryptOptions) =>
   new Promise<Buffer>((resolve, reject) => scryptCb(password, salt, keylen, opts, (err, key) => (err ? reject(err) : resolve(key))));
 
 export async function hashPassword(password: string): Promise<string> {
   const salt = randomBytes(16);
-  const key = await scrypt(password.normalize('NFKC'), salt, SCRYPT.keylen, { N: SCRYPT.N, r: SCRYPT.r, p: SCRYPT.p });
+  const key = await scrypt(password.normalize('NFKC'), salt, SCRYPT.keylen, { N: SCRYPT.N, r: SCRYPT.r, p: SCRYPT.p, maxmem: maxmem(SCRYPT.N, SCRYPT.r) });
   return `scrypt$${SCRYPT.N}$${SCRYPT.r}$${SCRYPT.p}$${salt.toString('base64')}$${key.toString('base64')}`;
 }
 
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {
   const [alg, n, r, p, salt, hash] = stored.split('$');
   if (alg !== 'scrypt' || !salt || !hash) return false;
+  const [N, R, P] = [Number(n), Number(r), Number(p)];
+  // Only costs this server makes: a stored hash cannot ask for gigabytes.
+  if (!(N >= 2 ** 14 && N <= 2 ** 20 && (N & (N - 1)) === 0 && R >= 1 && R <= 16 && P >= 1 && P <= 4)) return false;
   const expected = Buffer.from(hash, 'base64');
-  const key = await scrypt(password.normalize('NFKC'), Buffer.from(salt, 'base64'), expected.length, { N: Number(n), r: Number(r), p: Number(p) });
+  const key = await scrypt(password.normalize('NFKC'), Buffer.from(salt, 'base64'), expected.length, { N, r: R, p: P, maxmem: maxmem(N, R) * P });
   return key.length === expected.length && timingSafeEqual(key, expected);
+}
+
+/** Whether a stored hash is weaker than today's cost (then it is replaced at the next sign-in). */
+export function needsRehash(stored: string): boolean {
+  const [alg, n, r, p] = stored.split('$');
+  return alg !== 'scrypt' || Number(n) < SCRYPT.N || Number(r) < SCRYPT.r || Number(p) < SCRYPT.p;
 }
 
 /** Checked against when the e-mail is unknown, so the answer takes as long as for a real account. */
@@ -92,6 +109,12 @@ export const rateLimit = (db: Db, keys: { key: string; max: number }[], now: Dat
   requireHits(db, keys, now, LIMIT_WINDOW_MS, (minutes) => `Too many attempts. Wait ${minutes} ${minutes === 1 ? 'minute' : 'minutes'}, or ask for a sign-in link by e-mail.`);
 
 export const clearAttempts = clearHits;
+
+/** After a right password: the account-and-address count starts again, and the wider counts give the hit back. */
+export async function rightPassword(db: Db, keys: ReturnType<typeof passwordKeys>, now: Date) {
+  await clearHits(db, keys.pair);
+  await refundHits(db, keys.all.filter((k) => k.key !== keys.pair).map((k) => k.key), now, LIMIT_WINDOW_MS);
+}
 
 // ——— Users ———
 export async function findUserByEmail(db: Db, email: string): Promise<UserRow | undefined> {
@@ -143,7 +166,13 @@ export async function checkPassword(db: Db, email: string, password: string): Pr
     await verifyPassword(password, await dummyHash);
     return null;
   }
-  return (await verifyPassword(password, user.passwordHash)) ? user : null;
+  if (!(await verifyPassword(password, user.passwordHash))) return null;
+  if (needsRehash(user.passwordHash)) {
+    const passwordHash = await hashPassword(password);
+    await db.update(users).set({ passwordHash }).where(eq(users.id, user.id));
+    return { ...user, passwordHash };
+  }
+  return user;
 }
 
 // ——— Sessions ———
@@ -212,11 +241,20 @@ export async function redeemSignInLink(db: Db, token: string, now: Date): Promis
  * mailbox shows it). Returns false when it cannot be stored: the outbox keeps every message under
  * an organisation, and a city-wide account has none.
  */
-export async function mailSignInLink(db: Db, user: UserRow, link: { url: string; expiresAt: Date }, ctx: { now: Date; publicOrigin: string }): Promise<boolean> {
+export async function mailSignInLink(
+  db: Db,
+  user: UserRow,
+  link: { token: string; expiresAt: Date },
+  ctx: { now: Date; publicOrigin: string; secretKey?: Buffer },
+): Promise<boolean> {
   const organisationId = user.organisationId;
-  const queued = await db.transaction((tx) =>
-    enqueueMessage(tx, { kind: 'sign-in-link', organisationId, to: { name: user.name, email: user.email }, url: link.url, expiresAt: link.expiresAt }, ctx),
-  );
+  // The stored message holds a placeholder; the token is sealed beside it (messages/secret-link.ts).
+  const url = signInUrl(ctx.publicOrigin, TOKEN_PLACEHOLDER);
+  const queued = await db.transaction(async (tx) => {
+    const row = await enqueueMessage(tx, { kind: 'sign-in-link', organisationId, to: { name: user.name, email: user.email }, url, expiresAt: link.expiresAt }, ctx);
+    if (row) await tx.update(messages).set({ sealedToken: sealLinkToken(link.token, ctx.secretKey) }).where(eq(messages.id, row.id));
+    return row;
+  });
   return queued !== null;
 }
 
@@ -227,6 +265,23 @@ export interface DemoAccount {
   email: string;
   password: string;
   role: UserRole;
+}
+
+export const DEMO_EMAILS = ['admin@instap.demo', 'club@instap.demo', 'brugfiguur@instap.demo'] as const;
+
+/**
+ * Outside the demo, the demo's accounts do not work: a server that once ran as a demo and now
+ * runs for real must not keep accounts whose passwords were printed. They are disabled (kept, so
+ * history that names them stays linked), their passwords and sessions removed. Returns how many.
+ */
+export async function disableDemoAccounts(db: Db, now: Date): Promise<number> {
+  const rows = await db
+    .update(users)
+    .set({ disabledAt: now, passwordHash: null, updatedAt: now })
+    .where(and(inArray(users.email, [...DEMO_EMAILS]), isNull(users.disabledAt)))
+    .returning({ id: users.id });
+  for (const r of rows) await endSessionsOf(db, r.id);
+  return rows.length;
 }
 
 /**

@@ -30,7 +30,8 @@ export async function currentSession(deps: Deps, c: Context): Promise<{ session:
   return cookie ? sessionForToken(deps.db, cookie, deps.clock()) : null;
 }
 
-export const ownOrigin = (deps: Deps, c: Context) => deps.publicOrigin ?? new URL(c.req.url).origin;
+/** The server's own origin (PUBLIC_URL): where links point. */
+export const ownOrigin = (deps: Deps, _c?: Context) => deps.publicOrigin.replace(/\/$/, '');
 
 /** A write from another site is refused even before the token is compared (defence in depth). */
 export function checkOrigin(deps: Deps, c: Context) {
@@ -73,7 +74,17 @@ const INTERMEDIARY_MAY: Rule[] = [
 ];
 
 /** Organisation staff do the daily work, but do not manage accounts, API tokens or the organisation's settings. */
-const STAFF_MAY_NOT: Rule[] = [rule('*', '/users'), rule('*', '/users/{id}'), rule('*', '/organisations/{slug}/api-tokens'), rule('PATCH', '/organisations/{slug}')];
+const STAFF_MAY_NOT: Rule[] = [
+  rule('*', '/users'),
+  rule('*', '/users/{id}'),
+  rule('*', '/organisations/{slug}/api-tokens'),
+  rule('*', '/organisations/{slug}/api-tokens/{id}'),
+  rule('*', '/api-tokens'),
+  rule('*', '/api-tokens/{id}'),
+  rule('PATCH', '/organisations/{slug}'),
+  // Credentials and where families are sent: an admin's decision (the booking URL is checked in messages.ts).
+  rule('PUT', '/organisations/{slug}/uitpas'),
+];
 
 const matches = (rules: Rule[], method: string, path: string) => rules.some(([m, re]) => (m === '*' || m === method) && re.test(path));
 

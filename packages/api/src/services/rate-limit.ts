@@ -7,7 +7,7 @@
  * and on PostgreSQL. Windows are fixed and aligned to their length (a 15-minute window starts at
  * :00, :15, :30, :45), so one row per key and window holds the count.
  */
-import { eq, lt, sql } from 'drizzle-orm';
+import { and, eq, inArray, lt, sql } from 'drizzle-orm';
 import type { Context } from 'hono';
 import type { Deps } from '../context.js';
 import type { Db, Tx } from '../db/client.js';
@@ -65,6 +65,19 @@ export async function requireHits(db: Db | Tx, keys: { key: string; max: number 
     const minutes = Math.max(1, Math.ceil(taken.retryAfterSeconds / 60));
     throw new ApiError(429, 'too_many_requests', message(minutes), undefined, { 'Retry-After': String(taken.retryAfterSeconds) });
   }
+}
+
+/**
+ * Gives back the hit a request took on `keys` in the current window, when the work turned out to
+ * be no attempt worth counting (a right password): 50 colleagues signing in behind one office
+ * address do not use up that address's limit.
+ */
+export async function refundHits(db: Db | Tx, keys: string[], now: Date, windowMs: number) {
+  if (keys.length === 0) return;
+  await db
+    .update(rateCounters)
+    .set({ hits: sql`greatest(${rateCounters.hits} - 1, 0)` })
+    .where(and(inArray(rateCounters.key, keys), eq(rateCounters.windowStart, windowStartOf(now, windowMs))));
 }
 
 /** Forgets the hits of a key (after a sign-in with the right password). */

@@ -7,6 +7,15 @@ import { createCipheriv, createDecipheriv, randomBytes, scryptSync } from 'node:
 
 const PREFIX = 'sealed:v1:';
 
+/**
+ * For secrets that live minutes (a sign-in link waiting in the outbox): sealed with
+ * INSTAP_SECRET_KEY, or, without one, with a key that exists only in this process's memory. Then
+ * only this process can open them, which is enough for a link that is sent within seconds and
+ * dies after 15 minutes; several server processes on one database need INSTAP_SECRET_KEY.
+ */
+const processKey = randomBytes(32);
+export const shortLivedKey = (key: Buffer | undefined) => key ?? processKey;
+
 /** Any passphrase becomes a 32-byte key; the salt is fixed because the key itself is the secret. */
 export function secretKeyFrom(passphrase: string | undefined): Buffer | undefined {
   return passphrase ? scryptSync(passphrase, 'instap-secrets-v1', 32) : undefined;

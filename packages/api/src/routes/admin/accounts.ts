@@ -4,7 +4,7 @@
  * intermediary's view of a registrations list must answer before the staff list does.
  */
 import { createRoute, z } from '@hono/zod-openapi';
-import { organisationInputSchema } from '@instap/core';
+import { organisationInputSchema, originSchema } from '@instap/core';
 import { and, asc, desc, eq, type SQL } from 'drizzle-orm';
 import { getCookie } from 'hono/cookie';
 import type { Actor, Deps } from '../../context.js';
@@ -26,7 +26,7 @@ import {
 import { isUuid } from '../../services/activities.js';
 import { assertCanManage } from '../../services/auth.js';
 import { referralUrl } from '../../services/referrals.js';
-import { body, errors, json, router } from '../openapi.js';
+import { body, errors, json, originOf, router, sentOnly } from '../openapi.js';
 import { onBehalfRoutes } from './on-behalf.js';
 import { access, auth, authErrors, idParam, slugParam } from './shared.js';
 
@@ -64,7 +64,10 @@ const ownPasswordSchema = z.object({
 });
 const orgViewSchema = z.object({ slug: z.string(), name: z.string(), phone: z.string(), email: z.string().nullable(), allowedOrigins: z.array(z.string()) });
 const orgListSchema = z.object({ organisations: z.array(orgViewSchema) });
-const organisationPatchSchema = organisationInputSchema.pick({ name: true, phone: true, email: true, allowedOrigins: true }).partial();
+// Without the input schema's default: a PATCH that leaves out allowedOrigins leaves them alone.
+const organisationPatchSchema = z
+  .object({ ...organisationInputSchema.pick({ name: true, phone: true, email: true }).shape, allowedOrigins: z.array(originSchema).max(20) })
+  .partial();
 const isAdmin = (actor: Actor) => actor.role === 'city-admin' || actor.role === 'organisation-admin';
 
 const orgView = (o: typeof organisations.$inferSelect) => ({ slug: o.slug, name: o.name, phone: o.phone, email: o.email, allowedOrigins: o.allowedOrigins });
@@ -146,7 +149,8 @@ export function accountRoutes(deps: Deps) {
       const actor = c.get('actor');
       const org = await can.organisation(actor, c.req.valid('param').slug);
       assertUserAdmin(actor);
-      const patch = c.req.valid('json');
+      const patch = await sentOnly(c, c.req.valid('json'));
+      if (Object.keys(patch).length === 0) return c.json(orgView(org), 200);
       const [updated] = await db.update(organisations).set(patch).where(eq(organisations.id, org.id)).returning();
       return c.json(orgView(updated!), 200);
     },
@@ -303,7 +307,7 @@ export function accountRoutes(deps: Deps) {
       .from(referralLinks)
       .where(and(eq(referralLinks.organisationId, org.id), actor.role === 'intermediary' ? eq(referralLinks.createdByUserId, actor.userId ?? '00000000-0000-0000-0000-000000000000') : undefined))
       .orderBy(desc(referralLinks.createdAt));
-    const origin = deps.publicOrigin ?? new URL(c.req.url).origin;
+    const origin = originOf(deps);
     return c.json({
       referralLinks: rows.map((r) => ({
         code: r.code,

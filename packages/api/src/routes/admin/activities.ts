@@ -5,7 +5,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { Deps } from '../../context.js';
 import { registrations } from '../../db/schema.js';
 import { loadActivity, occupancy, patchActivity, toPublicActivity, withdrawActivity, type ActivityRecord } from '../../services/activities.js';
-import { body, errors, json, originOf, router } from '../openapi.js';
+import { body, errors, json, originOf, router, sentOnly } from '../openapi.js';
 import { refillFromWaitlist } from '../../services/waitlist.js';
 import { access, auth, authErrors, idParam, registrationList } from './shared.js';
 
@@ -60,7 +60,7 @@ export function activityRoutes(deps: Deps) {
     async (c) => {
       const { id } = c.req.valid('param');
       await can.activity(c.get('actor'), id);
-      await patchActivity(db, id, c.req.valid('json'), clock());
+      await patchActivity(db, id, await sentOnly(c, c.req.valid('json'), ['registration']), clock());
       // More capacity or released reserved places: the waiting list hears first.
       await refillFromWaitlist(db, id, clock(), { publicOrigin: originOf(deps, c.req.url) });
       return c.json(await adminView(await loadActivity(db, id)), 200);

@@ -8,6 +8,7 @@ import { bulkCancelRoutes } from './bulk-cancel.js';
 import { charterRoutes } from './charter.js';
 import { messageRoutes } from './messages.js';
 import { organisationRoutes } from './organisations.js';
+import { tokenRoutes } from './tokens.js';
 
 export function adminRoutes(deps: Deps) {
   const app = router();
@@ -18,5 +19,6 @@ export function adminRoutes(deps: Deps) {
   app.route('/', allocationAdminRoutes(deps));
   app.route('/', bulkCancelRoutes(deps));
   app.route('/', messageRoutes(deps));
+  app.route('/', tokenRoutes(deps));
   return app;
 }

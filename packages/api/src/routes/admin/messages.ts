@@ -112,8 +112,13 @@ export function messageRoutes(deps: Deps) {
       responses: { 200: json(appointmentSettingsSchema, 'The settings.'), ...authErrors, ...errors },
     }),
     async (c) => {
-      const org = await can.organisation(c.get('actor'), c.req.valid('param').slug);
-      await saveAppointmentSettings(db, org.id, c.req.valid('json'), clock());
+      const actor = c.get('actor');
+      const org = await can.organisation(actor, c.req.valid('param').slug);
+      const input = c.req.valid('json');
+      // Staff set the moments; where families are sent to book is an admin's decision.
+      if (actor.role !== 'city-admin' && actor.role !== 'organisation-admin' && (input.bookingUrl ?? null) !== (await loadAppointmentSettings(db, org.id)).bookingUrl)
+        throw new ApiError(403, 'forbidden', 'Only an admin of your organisation can set or change the booking page.');
+      await saveAppointmentSettings(db, org.id, input, clock());
       return c.json(await loadAppointmentSettings(db, org.id), 200);
     },
   );

@@ -9,7 +9,7 @@ import { createActivity, loadActivity, organisationActivities } from '../../serv
 import { assertCityAdmin, createOrganisationToken, ensureCity } from '../../services/auth.js';
 import { seal } from '../../services/secrets.js';
 import { createReferralLink, listReferralLinks, referralUrl, type ReferralLinkRow } from '../../services/referrals.js';
-import { body, errors, json, router } from '../openapi.js';
+import { body, errors, json, originOf, router } from '../openapi.js';
 import { adminActivityView } from './activities.js';
 import { access, auth, authErrors, slugParam } from './shared.js';
 
@@ -17,10 +17,9 @@ export function organisationRoutes(deps: Deps) {
   const app = router();
   const { db, clock } = deps;
   const can = access(deps);
-  const origin = (url: string) => deps.publicOrigin ?? new URL(url).origin;
   const linkView = (url: string, r: ReferralLinkRow) => ({
     code: r.code,
-    url: referralUrl(origin(url), r),
+    url: referralUrl(originOf(deps), r),
     activityId: r.activityId,
     expiresAt: r.expiresAt.toISOString(),
     maxUses: r.maxUses,
@@ -140,9 +139,11 @@ export function organisationRoutes(deps: Deps) {
       responses: { 201: json(z.object({ token: z.string(), name: z.string(), organisation: z.string() }), 'The token: keep it, it is not shown again.'), ...authErrors, ...errors },
     }),
     async (c) => {
-      const org = await can.organisation(c.get('actor'), c.req.valid('param').slug);
+      const actor = c.get('actor');
+      const org = await can.organisation(actor, c.req.valid('param').slug);
       const { name } = c.req.valid('json');
-      const token = await createOrganisationToken(db, org, name);
+      // The token lives only as long as its maker is an admin here (services/auth.ts).
+      const { token } = await createOrganisationToken(db, org, name, actor.userId);
       return c.json({ token, name, organisation: org.slug }, 201);
     },
   );

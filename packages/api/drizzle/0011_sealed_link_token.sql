@@ -1,0 +1,1 @@
+ALTER TABLE "messages" ADD COLUMN "sealed_token" text;
