@@ -43,7 +43,7 @@ describe.each(engines())('public API on %s', (engine) => {
     expect(kanspas.json).toMatchObject({ status: 'confirmed', price: { totalCents: 800, tariff: 'kanspas' } });
     const late = await t.call('POST', `/activities/${id}/registrations`, family({ children: [{ firstName: 'Tom', birthYear: 2016 }] }));
     expect(late.json).toMatchObject({ status: 'waitlisted', waitlistPosition: 1 });
-    const later = await t.call('POST', `/activities/${id}/registrations`, family());
+    const later = await t.call('POST', `/activities/${id}/registrations`, family({ children: [{ firstName: 'Lina', birthYear: 2017 }] }));
     expect(later.json.waitlistPosition).toBe(2);
     expect((await t.call('GET', `/activities/${id}`)).json.placesLeft).toBe(0);
 
@@ -53,7 +53,7 @@ describe.each(engines())('public API on %s', (engine) => {
   });
 
   it('cancels by the private link and gives the place back', async () => {
-    const r = await t.call('POST', `/activities/${id}/registrations`, family());
+    const r = await t.call('POST', `/activities/${id}/registrations`, family({ children: [{ firstName: 'Sami', birthYear: 2015 }] }));
     const before = (await t.call('GET', `/activities/${id}`)).json.placesLeft;
     const first = (await t.call('GET', `/organisations/${slug}/activities`)).json;
     expect(first).toBeTruthy();
@@ -107,8 +107,9 @@ describe.each(engines())('public API on %s', (engine) => {
 
   it('returns the first answer for a repeated Idempotency-Key, and refuses the key for another body', async () => {
     const headers = { 'idempotency-key': 'same-key-1' };
-    const a = await t.call('POST', `/activities/${id}/registrations`, family(), headers);
-    const b = await t.call('POST', `/activities/${id}/registrations`, family(), headers);
+    const yara = family({ children: [{ firstName: 'Yara', birthYear: 2016 }] });
+    const a = await t.call('POST', `/activities/${id}/registrations`, yara, headers);
+    const b = await t.call('POST', `/activities/${id}/registrations`, yara, headers);
     expect(b.status).toBe(201);
     expect(b.json).toEqual(a.json);
     expect(b.headers.get('idempotent-replayed')).toBe('true');
@@ -129,7 +130,7 @@ describe.each(engines())('public API on %s', (engine) => {
     });
     expect(preflight.status).toBe(204);
     expect(preflight.headers.get('access-control-allow-headers')).toContain('Idempotency-Key');
-    const own = await t.call('POST', `/activities/${id}/registrations`, family(), { origin: 'http://instap.test' });
+    const own = await t.call('POST', `/activities/${id}/registrations`, family({ children: [{ firstName: 'Omar', birthYear: 2018 }] }), { origin: 'http://instap.test' });
     expect(own.status).toBe(201);
   });
 

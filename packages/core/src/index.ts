@@ -9,3 +9,4 @@ export * from './workdays.js';
 export * from './plural.js';
 export * from './payments.js';
 export * from './uitpas.js';
+export * from './bulk.js';

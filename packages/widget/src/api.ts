@@ -17,7 +17,7 @@ export const scriptOrigin = (() => {
 export type ApiError = ErrorBody['error'];
 export type ApiResult<T> =
   | { ok: true; status: number; data: T }
-  | { ok: false; status: number; error: ApiError }
+  | { ok: false; status: number; error: ApiError; headers?: Headers }
   /** No answer at all: offline, DNS, CORS, a proxy that dropped us, or a 5xx. */
   | { ok: false; status: 0; network: true };
 
@@ -44,7 +44,7 @@ export async function call<T>(base: string, path: string, init?: RequestInit): P
   const body: unknown = await res.json().catch(() => null);
   if (res.ok) return { ok: true, status: res.status, data: body as T };
   const error = (body as ErrorBody | null)?.error;
-  return { ok: false, status: res.status, error: error?.code ? error : { code: `http_${res.status}`, message: '' } };
+  return { ok: false, status: res.status, error: error?.code ? error : { code: `http_${res.status}`, message: '' }, headers: res.headers };
 }
 
 /** The activity's texts come in the family's language where the service wrote them. */

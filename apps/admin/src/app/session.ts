@@ -43,6 +43,7 @@ export const can = {
   manageOrganisations: (r: Role) => r === 'city-admin',
   changeOwnPassword: (_r: Role) => true,
   checkKanspas: (r: Role) => r !== 'intermediary',
+  cancelInBulk: (r: Role) => r !== 'intermediary',
   registerOnBehalf: (_r: Role) => true,
   referralLinks: (_r: Role) => true,
 };

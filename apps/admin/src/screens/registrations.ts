@@ -1,9 +1,12 @@
 /**
  * The families registered for one activity: filter by status, search by name, export as CSV,
  * record a kanspas check and cancel on a family's behalf. An intermediary sees only the
- * families they registered (the API cuts the list).
+ * families they registered (the API cuts the list). Registrations that look like a script's
+ * carry a flag (many from one address, the same contact twice, a reserved place on an unchecked
+ * kanspas); staff choose them and cancel them in one go.
  */
 import { SALE_NL } from './uitpas-sales.js';
+import type { SuspicionFlag } from '@instap/core';
 import { html, nothing } from 'lit';
 import { state } from 'lit/decorators.js';
 import { API, api } from '../api.js';
@@ -26,12 +29,22 @@ interface Row {
   contact: { name: string; phone: string | null; email: string | null };
   priceCents: number;
   payment: Payment;
+  flags: SuspicionFlag[];
 }
+
+/** Each flag in words staff read at a glance (the count where there is one). */
+const FLAG_NL: Record<SuspicionFlag['kind'], (n?: number) => string> = {
+  'same-address': (n) => `${n} inschrijvingen vanaf één adres`,
+  'same-contact': (n) => `Zelfde telefoon of e-mail ${n} keer`,
+  'unchecked-reserved': () => 'Voorbehouden plaats, kansenpas niet nagekeken',
+};
 
 export class Registrations extends ActivityListScreen<Row> {
   @state() status = '';
   @state() search = '';
   @state() message = '';
+  /** The registrations chosen for cancelling together. */
+  @state() chosen = new Set<string>();
 
   protected list(id: string) {
     return { path: `/admin/activities/${id}/registrations`, rows: (b: { registrations: Row[] }) => b.registrations };
@@ -41,7 +54,7 @@ export class Registrations extends ActivityListScreen<Row> {
   private get visible(): Row[] {
     const q = this.search.trim().toLowerCase();
     return (this.rows ?? []).filter(
-      (r) => (!this.status || r.status === this.status) && (!q || [r.contact.name, ...r.children.map((c) => c.firstName)].some((n) => n.toLowerCase().includes(q))),
+      (r) => (!this.status || r.status === this.status || (this.status === 'flagged' && r.flags.length > 0)) && (!q || [r.contact.name, ...r.children.map((c) => c.firstName)].some((n) => n.toLowerCase().includes(q))),
     );
   }
 
@@ -60,6 +73,31 @@ export class Registrations extends ActivityListScreen<Row> {
     try {
       await api('POST', `/admin/registrations/${r.id}/cancel`);
       this.message = `De inschrijving van ${r.contact.name} is geannuleerd.`;
+      await this.load();
+    } catch (e) {
+      this.message = problemText(e);
+    }
+  }
+
+  private choose(id: string, on: boolean) {
+    const next = new Set(this.chosen);
+    if (on) next.add(id);
+    else next.delete(id);
+    this.chosen = next;
+  }
+
+  /** Every registration on show that has a flag and is not cancelled yet. */
+  private chooseFlagged() {
+    this.chosen = new Set(this.visible.filter((r) => r.flags.length && r.status !== 'cancelled').map((r) => r.id));
+  }
+
+  private async cancelChosen() {
+    const n = this.chosen.size;
+    if (!n || !confirm(`Wil je ${n === 1 ? 'deze inschrijving' : `deze ${n} inschrijvingen`} annuleren? De plaatsen gaan naar de wachtlijst.`)) return;
+    try {
+      const res = await api<{ cancelled: string[]; offered: number }>('POST', `/admin/activities/${this.activityId}/registrations/cancel`, { ids: [...this.chosen] });
+      this.message = `${res.cancelled.length} ${res.cancelled.length === 1 ? 'inschrijving' : 'inschrijvingen'} geannuleerd. ${res.offered === 1 ? '1 gezin van de wachtlijst kreeg een plaats aangeboden.' : `${res.offered} gezinnen van de wachtlijst kregen een plaats aangeboden.`}`;
+      this.chosen = new Set();
       await this.load();
     } catch (e) {
       this.message = problemText(e);
@@ -86,6 +124,7 @@ export class Registrations extends ActivityListScreen<Row> {
           <label class="label" for="filter-status">Toon</label>
           <select id="filter-status" @change=${(e: Event) => (this.status = (e.target as HTMLSelectElement).value)}>
             <option value="">Alle inschrijvingen</option>
+            <option value="flagged" ?selected=${this.status === 'flagged'}>Alleen wat opvalt</option>
             ${Object.entries(STATUS_NL).map(([v, t]) => html`<option value=${v} ?selected=${v === this.status}>${t}</option>`)}
           </select>
         </div>
@@ -94,17 +133,31 @@ export class Registrations extends ActivityListScreen<Row> {
           <input id="filter-search" type="search" class="input--medium" .value=${this.search} @input=${(e: Event) => (this.search = (e.target as HTMLInputElement).value)} />
         </div>
       </div>
-      ${this.rows === null ? html`<p role="status">Inschrijvingen laden…</p>` : this.renderTable(can.checkKanspas(role))}`;
+      ${this.rows === null ? html`<p role="status">Inschrijvingen laden…</p>` : this.renderTable(can.checkKanspas(role), can.cancelInBulk(role))}`;
   }
 
-  private renderTable(checks: boolean) {
+  private renderBulk(rows: Row[]) {
+    const flagged = rows.filter((r) => r.flags.length && r.status !== 'cancelled').length;
+    return html`<ul class="actions actions--row">
+      ${flagged ? html`<li><button type="button" class="button button--secondary" @click=${() => this.chooseFlagged()}>Kies alle ${flagged} die opvallen</button></li>` : nothing}
+      <li>
+        <button type="button" class="button button--warning" ?disabled=${!this.chosen.size} @click=${() => this.cancelChosen()}>
+          Annuleer de gekozen inschrijvingen (${this.chosen.size})
+        </button>
+      </li>
+    </ul>`;
+  }
+
+  private renderTable(checks: boolean, bulk: boolean) {
     const rows = this.visible;
     if (!rows.length) return html`<p role="status">Geen inschrijvingen${this.status || this.search ? ' die passen bij je keuze' : ''}.</p>`;
     return html`<p role="status" class="visually-hidden">${rows.length} inschrijvingen</p>
+      ${bulk ? this.renderBulk(rows) : nothing}
       <table class="table">
         <caption class="visually-hidden">Inschrijvingen</caption>
         <thead>
           <tr>
+            ${bulk ? html`<th scope="col"><span class="visually-hidden">Kies</span></th>` : nothing}
             <th scope="col">Gezin</th>
             <th scope="col">Status</th>
             <th scope="col">Kinderen</th>
@@ -120,7 +173,11 @@ export class Registrations extends ActivityListScreen<Row> {
         <tbody>
           ${rows.map(
             (r) => html`<tr>
-              <th scope="row">${r.contact.name}${r.referred ? html`<br /><span class="tag">Verwezen</span>` : nothing}</th>
+              ${bulk ? html`<td>${r.status === 'cancelled' ? nothing : this.renderChoice(r)}</td>` : nothing}
+              <th scope="row">
+                ${r.contact.name}${r.referred ? html`<br /><span class="tag">Verwezen</span>` : nothing}
+                ${r.flags.map((f) => html`<br /><span class="tag tag--flag">${FLAG_NL[f.kind]?.(f.count) ?? f.kind}</span>`)}
+              </th>
               <td>${STATUS_NL[r.status] ?? r.status}${r.waitlistPosition ? html` (nummer ${r.waitlistPosition})` : nothing}</td>
               <td>${r.children.map((c) => html`${c.firstName} (${c.birthYear})${c.placeKind === 'reserved' ? ' · voorbehouden plaats' : ''}${c.uitpasSale ? ` · UiTPAS: ${SALE_NL[c.uitpasSale].toLowerCase()}` : ''}<br />`)}</td>
               <td>${r.contact.phone ? html`<a href="tel:${r.contact.phone.replace(/\s/g, '')}">${r.contact.phone}</a><br />` : nothing}${r.contact.email ?? ''}</td>
@@ -134,6 +191,12 @@ export class Registrations extends ActivityListScreen<Row> {
           )}
         </tbody>
       </table>`;
+  }
+
+  private renderChoice(r: Row) {
+    const id = `choose-${r.id}`;
+    return html`<input type="checkbox" class="choose" id=${id} .checked=${this.chosen.has(r.id)} @change=${(e: Event) => this.choose(r.id, (e.target as HTMLInputElement).checked)} />
+      <label class="visually-hidden" for=${id}>Kies de inschrijving van ${r.contact.name}</label>`;
   }
 
   private renderCheck(r: Row, checks: boolean) {

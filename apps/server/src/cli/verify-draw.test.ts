@@ -20,12 +20,14 @@ describe('pnpm verify-draw: anyone recomputes a published draw', () => {
     database = await openDatabase();
     await ensureBootstrapToken(database.db, TOKEN);
     let now = new Date('2026-03-01T09:00:00Z');
-    const app = createServer({ db: database.db, clock: () => now, publicOrigin: 'http://instap.test' });
+    // Behind a proxy, so each family comes from its own address (one address is slowed down after a few).
+    const app = createServer({ db: database.db, clock: () => now, publicOrigin: 'http://instap.test', trustProxy: true });
+    let family = 0;
     const call = async (method: string, path: string, body?: unknown, admin = false) =>
       (
         await app.request(`http://instap.test/api/v1${path}`, {
           method,
-          headers: { 'content-type': 'application/json', ...(admin ? { authorization: `Bearer ${TOKEN}` } : {}) },
+          headers: { 'content-type': 'application/json', 'x-forwarded-for': `198.51.100.${++family}`, ...(admin ? { authorization: `Bearer ${TOKEN}` } : {}) },
           body: body === undefined ? undefined : JSON.stringify(body),
         })
       ).json();

@@ -63,7 +63,8 @@ export function organisationCors(deps: Deps, basePath: string): MiddlewareHandle
         headers: {
           'Access-Control-Allow-Origin': origin,
           'Access-Control-Allow-Methods': 'GET, POST',
-          'Access-Control-Allow-Headers': 'Content-Type, Idempotency-Key',
+          // Instap-Proof: the widget's solved challenge when an address or activity is busy (services/bulk-guard.ts).
+          'Access-Control-Allow-Headers': 'Content-Type, Idempotency-Key, Instap-Proof',
           'Access-Control-Max-Age': '600',
           Vary: 'Origin',
         },
@@ -74,6 +75,10 @@ export function organisationCors(deps: Deps, basePath: string): MiddlewareHandle
     }
     await next();
     c.res.headers.append('Vary', 'Origin');
-    if (allowed) c.res.headers.set('Access-Control-Allow-Origin', origin);
+    if (allowed) {
+      c.res.headers.set('Access-Control-Allow-Origin', origin);
+      // A 428's fresh challenge and a 429's wait must reach the widget's code.
+      c.res.headers.set('Access-Control-Expose-Headers', 'Instap-Challenge, Retry-After');
+    }
   };
 }

@@ -5,6 +5,8 @@
 import { randomBytes, createHash } from 'node:crypto';
 import {
   addPlacement,
+  childKeys,
+  contactKeys,
   mayUseReserved,
   placeFamily,
   placesLeft,
@@ -16,11 +18,13 @@ import {
   type RegistrationView,
   type Language,
 } from '@instap/core';
-import { and, asc, eq, isNull, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, lte, ne, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../db/client.js';
 import { idempotencyKeys, offers, registrationChildren, registrations } from '../db/schema.js';
+import { registrationMarks } from '../db/schema-antibulk.js';
 import { ApiError, notFound, validationError } from '../errors.js';
 import { drawId } from '@instap/core';
+import { markOf, type GuardKeys } from './proof.js';
 import { tellFamily } from './family-messages.js';
 import { openPayment, paymentOf } from './payments.js';
 import { redeemReferral } from './referrals.js';
@@ -83,6 +87,17 @@ export async function idempotent<T>(
   }
 }
 
+/**
+ * The answer already stored for this key and this body, if any: a retry after a lost answer gets
+ * it back before any limit counts the retry (see services/bulk-guard.ts).
+ */
+export async function storedAnswer<T>(db: Db, scope: string, key: string | undefined, body: unknown): Promise<{ status: number; body: T } | null> {
+  if (!key || key.length > 200) return null;
+  const [stored] = await db.select().from(idempotencyKeys).where(and(eq(idempotencyKeys.scope, scope), eq(idempotencyKeys.key, key)));
+  if (!stored || stored.responseStatus === null || stored.requestHash !== requestHash(body)) return null;
+  return { status: stored.responseStatus, body: JSON.parse(stored.responseBody ?? 'null') as T };
+}
+
 export async function waitlistPosition(db: Db | Tx, row: Pick<RegistrationRow, 'activityId' | 'status' | 'queueRank'>): Promise<number | undefined> {
   if (row.status !== 'waitlisted' || row.queueRank === null) return undefined;
   const [r] = await db
@@ -121,6 +136,11 @@ export async function register(
   now: Date,
   /** Where the family's link points; without it no message is written (demo data). */
   messages?: { publicOrigin: string },
+  /**
+   * Keys for the registration's marks, and where it came from (the widget's route only):
+   * without keys nothing is checked for a second registration of the same child (demo data).
+   */
+  bulk?: { keys: GuardKeys; addressMark?: string },
 ): Promise<RegistrationCreated> {
   const clockIssues = registrationClockProblems(input, now);
   if (clockIssues.length) throw validationError(clockIssues.map((p) => ({ path: p.path.join('.'), message: p.message, code: p.code })));
@@ -128,6 +148,10 @@ export async function register(
   if (rec.activity.withdrawnAt) throw notFound('activity');
   const phase = registrationPhase(windowRules(rec), now);
   if (phase !== 'first-come' && phase !== 'lottery') throw phaseError(phase, rec);
+
+  const marks = bulk ? marksFor(bulk, input) : [];
+  // Under the activity's lock: a second request for the same child waits for the first to commit, then sees it.
+  await refuseSecondPlace(tx, rec, marks);
 
   const referralCode = await redeemReferral(tx, input.referralCode, rec, now);
   const n = input.children.length;
@@ -185,6 +209,7 @@ export async function register(
     input.children.map((c, i) => ({ registrationId: row!.id, position: i, firstName: c.firstName, birthYear: c.birthYear, placeKind: kinds[i], uitpasNumber: childUitpasNumber(input, i) })),
   );
   const payment = await openPayment(tx, row!, rec, now, messages?.publicOrigin);
+  if (marks.length) await tx.insert(registrationMarks).values(marks.map((m) => ({ ...m, registrationId: row!.id, activityId })));
   if (messages) {
     const ctx = { now, publicOrigin: messages.publicOrigin };
     const known = { rec, row: row!, taken: taken ?? { general: 0, reserved: 0 }, children: input.children.map((c) => c.firstName), payment };
@@ -193,6 +218,49 @@ export async function register(
     else await tellFamily(tx, 'registration-lottery', row!.id, { drawAt: rec.activity.drawAt ?? rec.activity.closesAt ?? now }, ctx, known);
   }
   return { id: row!.id, token, status, ...(position !== undefined ? { waitlistPosition: position } : {}), price, payment };
+}
+
+type Mark = { kind: 'address' | 'contact' | 'child'; mark: string };
+
+/** Keyed hashes that recognise this family again without naming it: its address, each contact channel, each child. */
+function marksFor(bulk: { keys: GuardKeys; addressMark?: string }, input: RegistrationData): Mark[] {
+  const unique = (kind: Mark['kind'], values: string[]) => [...new Set(values)].map((v) => ({ kind, mark: markOf(bulk.keys, v) }));
+  return [
+    ...(bulk.addressMark ? [{ kind: 'address' as const, mark: bulk.addressMark }] : []),
+    ...unique('contact', contactKeys(input.contact)),
+    ...unique('child', input.children.flatMap((c) => childKeys(input.contact, c))),
+  ];
+}
+
+/**
+ * The same phone or e-mail for the same child (first name and birth year, without case, accents
+ * or spaces) on the same activity: a clear 409, never a second place, and never the first
+ * registration's private link either (anyone who knows a family's phone number and a child's
+ * name would get it). The family's link is in the message it got; the organisation can help.
+ * Cancelled registrations do not count.
+ */
+async function refuseSecondPlace(tx: Tx, rec: ActivityRecord, marks: Mark[]) {
+  const children = marks.filter((m) => m.kind === 'child').map((m) => m.mark);
+  if (!children.length) return;
+  const [again] = await tx
+    .select({ id: registrationMarks.registrationId })
+    .from(registrationMarks)
+    .innerJoin(registrations, eq(registrations.id, registrationMarks.registrationId))
+    .where(
+      and(
+        eq(registrationMarks.activityId, rec.activity.id),
+        eq(registrationMarks.kind, 'child'),
+        inArray(registrationMarks.mark, children),
+        ne(registrations.status, 'cancelled'),
+      ),
+    )
+    .limit(1);
+  if (again)
+    throw new ApiError(
+      409,
+      'already_registered',
+      `This child is already registered for this activity. The family got a message with its private link. Call ${rec.organisation.phone} if it is lost.`,
+    );
 }
 
 export async function loadByToken(db: Db | Tx, token: string, opts: { lock?: boolean } = {}): Promise<RegistrationRow> {

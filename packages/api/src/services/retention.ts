@@ -12,6 +12,7 @@ import { and, inArray, isNotNull, isNull, lt, ne, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { activities, activitySessions, idempotencyKeys, interest, referralLinks, registrationChildren, registrations } from '../db/schema.js';
 import { appointments, messages } from '../db/schema-messages.js';
+import { registrationMarks } from '../db/schema-antibulk.js';
 
 export const DEFAULT_RETENTION_DAYS = 365;
 
@@ -30,6 +31,8 @@ export async function applyRetention(db: Db, now: Date, days = DEFAULT_RETENTION
   if (ids.length) {
     await db.transaction(async (tx) => {
       await tx.delete(messages).where(inArray(messages.registrationId, ids));
+      // The keyed hashes of address, contact and children go with the details they stand for.
+      await tx.delete(registrationMarks).where(inArray(registrationMarks.registrationId, ids));
       await tx.update(registrationChildren).set({ firstName: '–', uitpasNumber: null }).where(inArray(registrationChildren.registrationId, ids));
       await tx
         .update(registrations)

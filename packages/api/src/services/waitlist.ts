@@ -164,15 +164,24 @@ export async function cancelRegistration(db: Db, token: string, now: Date, ctx: 
     const rec = await loadActivity(tx, peek.activityId, { lock: true });
     const row = await loadByToken(tx, token, { lock: true });
     if (row.status === 'cancelled') return registrationView(tx, row, now);
-    const [updated] = await tx
-      .update(registrations)
-      .set({ status: 'cancelled', cancelledAt: now, updatedAt: now, queueRank: null, offerExpiresAt: null })
-      .where(eq(registrations.id, row.id))
-      .returning();
-    await tx.update(registrationChildren).set({ placeKind: null }).where(eq(registrationChildren.registrationId, row.id));
-    const open = await openOffer(tx, row.id);
-    if (open) await tx.update(offers).set({ answeredAt: now, outcome: 'withdrawn' }).where(eq(offers.id, open.id));
+    const updated = await cancelLocked(tx, row.id, now);
     await offerFreePlaces(tx, rec, now, ctx);
-    return registrationView(tx, updated!, now);
+    return registrationView(tx, updated, now);
   });
+}
+
+/**
+ * Cancels one registration inside a transaction that holds its activity's lock: the places go
+ * back and an open offer is withdrawn. The caller offers the free places (once, after a batch).
+ */
+export async function cancelLocked(tx: Tx, registrationId: string, now: Date) {
+  const [updated] = await tx
+    .update(registrations)
+    .set({ status: 'cancelled', cancelledAt: now, updatedAt: now, queueRank: null, offerExpiresAt: null })
+    .where(eq(registrations.id, registrationId))
+    .returning();
+  await tx.update(registrationChildren).set({ placeKind: null }).where(eq(registrationChildren.registrationId, registrationId));
+  const open = await openOffer(tx, registrationId);
+  if (open) await tx.update(offers).set({ answeredAt: now, outcome: 'withdrawn' }).where(eq(offers.id, open.id));
+  return updated!;
 }

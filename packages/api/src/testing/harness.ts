@@ -9,6 +9,7 @@ import type { Clock } from '../context.js';
 import { openDatabase, type Database } from '../db/client.js';
 import type { MollieOptions } from '../payments/mollie.js';
 import { ensureBootstrapToken } from '../services/auth.js';
+import { challengeOf, solveProof } from './proof.js';
 
 export type Engine = 'pglite' | 'postgres';
 
@@ -55,7 +56,8 @@ export async function testApp(engine: Engine, start = '2026-03-01T09:00:00Z', op
   await ensureBootstrapToken(database.db, ADMIN_TOKEN);
   const time = manualClock(start);
   const app = createApp({ db: database.db, clock: time.clock, publicOrigin: 'http://instap.test', secretKey: opts.secretKey, trustProxy: opts.trustProxy, mollie: opts.mollie });
-  const call = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => {
+  /** One request, as sent: a 428 stays a 428 (the attack tests). */
+  const raw = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => {
     const res = await app.request(`http://instap.test/api/v1${path}`, {
       method,
       headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...headers },
@@ -70,9 +72,22 @@ export async function testApp(engine: Engine, start = '2026-03-01T09:00:00Z', op
     }
     return { status: res.status, json, text, headers: res.headers };
   };
+  /**
+   * A request as the widget sends it: when the server asks for a proof (428 with a challenge),
+   * solve it, paying its cost, and send again with the same headers and Idempotency-Key.
+   */
+  const call = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => {
+    let res = await raw(method, path, body, headers);
+    for (let tries = 0; res.status === 428 && tries < 3; tries++) {
+      const challenge = challengeOf(res.headers);
+      if (!challenge) break;
+      res = await raw(method, path, body, { ...headers, 'instap-proof': await solveProof(challenge) });
+    }
+    return res;
+  };
   const admin = (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) =>
     call(method, `/admin${path}`, body, { authorization: `Bearer ${ADMIN_TOKEN}`, ...headers });
-  return { app, database, db: database.db, time, call, admin, close: () => database.close() };
+  return { app, database, db: database.db, time, call, raw, admin, close: () => database.close() };
 }
 
 export type TestApp = Awaited<ReturnType<typeof testApp>>;

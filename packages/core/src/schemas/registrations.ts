@@ -121,6 +121,18 @@ export const registrationViewSchema = z.object({
 });
 export type RegistrationView = z.infer<typeof registrationViewSchema>;
 
+/**
+ * Why staff may want to look twice at a registration (services/admin-registrations.ts):
+ * `same-address` many registrations for this activity came from one client address (`count`),
+ * `same-contact` this phone or e-mail registered more than once (`count`), `unchecked-reserved`
+ * a reserved place held on a kanspas claim that no UiTPAS check confirmed.
+ */
+export const suspicionFlagSchema = z.object({
+  kind: z.enum(['same-address', 'same-contact', 'unchecked-reserved']),
+  count: z.number().int().optional(),
+});
+export type SuspicionFlag = z.infer<typeof suspicionFlagSchema>;
+
 export const adminRegistrationSchema = z.object({
   id: z.string(),
   status: registrationStatusSchema,
@@ -143,4 +155,5 @@ export const adminRegistrationSchema = z.object({
   contact: z.object({ name: z.string(), phone: z.string().nullable(), email: z.string().nullable() }),
   priceCents: z.number().int(),
   payment: paymentSchema,
+  flags: z.array(suspicionFlagSchema).describe('Reasons to look twice; empty for most families.'),
 });

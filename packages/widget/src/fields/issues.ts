@@ -72,6 +72,15 @@ export function refused(r: InstapRegistration, e: ApiError): string {
   }
   const c = e.code;
   // Waiting for the draw is closed to new families too: the same screen, with the interest list.
-  r.notice = c === 'registration_closed' || c === 'registration_awaiting_draw' ? 'closed' : c === 'registration_not_open' ? 'not-open' : c === 'activity_not_found' ? 'not-found' : 'server';
-  return r.notice === 'server' ? '.notice' : '[data-heading]';
+  r.notice =
+    c === 'registration_closed' || c === 'registration_awaiting_draw'
+      ? 'closed'
+      : c === 'registration_not_open'
+        ? 'not-open'
+        : c === 'activity_not_found'
+          ? 'not-found'
+          : c === 'already_registered'
+            ? 'already'
+            : 'server';
+  return r.notice === 'server' || r.notice === 'already' ? '.notice' : '[data-heading]';
 }

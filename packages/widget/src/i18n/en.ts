@@ -116,6 +116,7 @@ const en: Messages & More = {
   networkTitle: 'Sending did not work',
   networkText: 'Your answers are saved. Check that you are online. Then try again.',
   serverProblem: 'Something went wrong on our side. Your answers are saved.',
+  alreadyText: 'This child is already registered. You got a message with your link. Did you lose it?',
   closedNow: 'You cannot sign up any more.',
   notOpenNow: 'You cannot sign up yet.',
   callUs: (org) => `Call ${org}. They will help you.`,

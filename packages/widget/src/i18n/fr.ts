@@ -116,6 +116,7 @@ const fr: Messages & More = {
   networkTitle: 'L’envoi n’a pas marché',
   networkText: 'Vos réponses sont gardées. Vérifiez votre connexion internet. Puis réessayez.',
   serverProblem: 'Quelque chose n’a pas marché chez nous. Vos réponses sont gardées.',
+  alreadyText: 'Cet enfant est déjà inscrit. Vous avez reçu un message avec votre lien. Vous l’avez perdu ?',
   closedNow: 'Les inscriptions sont fermées maintenant.',
   notOpenNow: 'Les inscriptions ne sont pas encore ouvertes.',
   callUs: (org) => `Appelez ${org}. On vous aidera.`,

@@ -94,6 +94,7 @@ const nl = {
   networkTitle: 'Het versturen lukt niet',
   networkText: 'Je antwoorden zijn bewaard. Kijk of je internet hebt. Probeer het dan opnieuw.',
   serverProblem: 'Er ging iets mis bij ons. Je antwoorden zijn bewaard.',
+  alreadyText: 'Dit kind is al ingeschreven. Je kreeg een bericht met je link. Ben je die kwijt?',
   kanspasQ: 'Heb je een kansenpas?',
   kanspasWhat: 'Met een kansenpas betaal je minder. Je krijgt de pas van de stad als je weinig geld hebt.',
   kanspasYes: 'Ja, ik heb een kansenpas',

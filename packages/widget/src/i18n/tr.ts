@@ -114,6 +114,7 @@ const tr: Messages & More = {
   networkTitle: 'Gönderme olmadı',
   networkText: 'Cevaplarınız kaydedildi. İnternet bağlantınızı kontrol edin. Sonra tekrar deneyin.',
   serverProblem: 'Bizim tarafımızda bir sorun oldu. Cevaplarınız kaydedildi.',
+  alreadyText: 'Bu çocuk zaten kayıtlı. Bağlantınızı içeren bir mesaj aldınız. Onu kaybettiniz mi?',
   closedNow: 'Artık kayıt olunamıyor.',
   notOpenNow: 'Kayıt henüz açık değil.',
   callUs: (org) => `${org} numarasını arayın. Size yardım ederler.`,

@@ -38,6 +38,19 @@ export const uitpasErrors = (r: InstapRegistration): FieldError[] =>
   uitpasAsked(r) && uitpasDigits(r) && !/^\d{13}$/.test(uitpasDigits(r)) ? [uitpasError(r.m)] : [];
 
 /**
+ * The proof-of-work that keeps scripts from taking every place (API: services/bulk-guard.ts).
+ * Its chunk is fetched when the check opens and solves a challenge in the background, so by the
+ * time the family presses the button the proof is ready and nobody waits. Without the chunk
+ * (a failed download) the answers still go out: a calm server needs no proof.
+ */
+const proof = (r: InstapRegistration) => (r.proof ??= import('./proof.js').then((p) => (p.start(r.base, r.activity), p), () => {}));
+const send = async (r: InstapRegistration, b: RegistrationBody) => {
+  const p = await proof(r);
+  r.proof = undefined;
+  return p ? p.send(r.base, r.activity, b, r.d.idempotencyKey) : createRegistration(r.base, r.activity, b, r.d.idempotencyKey);
+};
+
+/**
  * Sends the answers with the draft's Idempotency-Key. When an answer got lost on the way, the
  * server may hold any of the answers sent under that key (`sent`, each kept before it goes out).
  * If the family changed them since, the server refuses the key for the new ones; then each
@@ -54,9 +67,8 @@ export async function submit(r: InstapRegistration) {
   r.notice = undefined;
   r.errors = [];
   let sent = answers;
-  let res = await createRegistration(r.base, r.activity, sent, r.d.idempotencyKey);
-  for (const b of prior.reverse())
-    if (!res.ok && !('network' in res) && res.error.code == 'idempotency_key_reused') res = await createRegistration(r.base, r.activity, (sent = b), r.d.idempotencyKey);
+  let res = await send(r, sent);
+  for (const b of prior.reverse()) if (!res.ok && !('network' in res) && res.error.code == 'idempotency_key_reused') res = await send(r, (sent = b));
   r.busy = false;
   if (res.ok) {
     clearDraft(r.activity);
@@ -93,7 +105,7 @@ export async function submit(r: InstapRegistration) {
 function noticeBox(r: InstapRegistration, m: M) {
   const o = r.data!.organisation;
   if (r.notice === 'network') return networkBox(m, () => submit(r));
-  if (r.notice === 'server') return problemBox(m.serverProblem, m.callUs(o.name), o.phone);
+  if (r.notice === 'server' || r.notice === 'already') return problemBox(r.notice === 'server' ? m.serverProblem : m.alreadyText, m.callUs(o.name), o.phone);
   return nothing;
 }
 
@@ -126,6 +138,8 @@ export function kanspasStep(r: InstapRegistration, m: M) {
 
 /** Check your answers, one row per answer (label, value, the step that asks it: its "Wijzig"). */
 export function checkStep(r: InstapRegistration, m: M) {
+  // Not while sending: that sending has its proof already.
+  r.busy || void proof(r);
   const a = r.data!;
   const c = r.d.contact;
   const rows: [string, unknown, Step?][] = [

@@ -28,7 +28,7 @@ const QUESTIONS: [(r: InstapRegistration, m: Messages) => readonly [string, unkn
   [kanspasStep, uitpasErrors],
   [checkStep, () => []],
 ];
-type Notice = 'network' | 'server' | 'closed' | 'not-open' | 'not-found';
+type Notice = 'network' | 'server' | 'closed' | 'not-open' | 'not-found' | 'already';
 /** A screen that arrives as its own chunk (the family's own view, the interest list). */
 export interface Screen {
   render(): TemplateResult;
@@ -112,6 +112,8 @@ export class InstapRegistration extends InstapElement {
   fromCheck?: boolean;
   /** Texts of the screens in `late` (their language is #late). */
   lateX?: More;
+  /** The proof-of-work chunk, fetched and started when the check opens (see later.ts). */
+  proof?: Promise<typeof import('./proof.js') | void>;
   /** Ends the wait for the browser's 'online' after a lost answer. */
   offline?: AbortController;
   /** Words the server's refusal again, in the language on show (set by a refusal, cleared on the next step). */
@@ -308,7 +310,8 @@ export class InstapRegistration extends InstapElement {
     if (this.loadState === 'not-found') return html`${heading(m.notFound)}<p>${m.notFoundHint}</p>`;
     if (this.loadState === 'failed') return html`${heading(m.loadFailed)} ${btn(m.tryAgain, this.load)}`;
     if (this.result) return resultScreen(this);
-    if (this.notice && this.notice !== 'network' && this.notice !== 'server') return this.late((c, m) => c.noticeScreen(this, m));
+    // 'closed', 'not-open', 'not-found' are screens of their own; the rest are boxes on the check.
+    if (this.notice && !['network', 'server', 'already'].includes(this.notice)) return this.late((c, m) => c.noticeScreen(this, m));
     const i = STEPS.indexOf(this.d.step);
     if (i < 1) return activityCard(this);
     const [title, body] = QUESTIONS[i - 1][0](this, m);

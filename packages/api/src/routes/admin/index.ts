@@ -4,6 +4,7 @@ import { router } from '../openapi.js';
 import { accountRoutes } from './accounts.js';
 import { activityRoutes } from './activities.js';
 import { allocationAdminRoutes } from './allocation.js';
+import { bulkCancelRoutes } from './bulk-cancel.js';
 import { charterRoutes } from './charter.js';
 import { messageRoutes } from './messages.js';
 import { organisationRoutes } from './organisations.js';
@@ -18,6 +19,7 @@ export function adminRoutes(deps: Deps) {
   app.route('/', activityRoutes(deps));
   app.route('/', charterRoutes(deps));
   app.route('/', allocationAdminRoutes(deps));
+  app.route('/', bulkCancelRoutes(deps));
   app.route('/', messageRoutes(deps));
   app.route('/', paymentRoutes(deps));
   app.route('/', uitpasSalesRoutes(deps));
