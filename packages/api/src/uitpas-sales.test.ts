@@ -20,8 +20,11 @@ describe.each(engines())('UiTPAS ticket sales, so the club is reimbursed, on %s'
   const run = (opts: { timeoutMs?: number } = {}) =>
     tick(t.db, t.time.clock(), 'http://instap.test', { secretKey: key, uitpasSales: (c) => createTicketSalesClient({ ...c, timeoutMs: opts.timeoutMs ?? 1500 }) });
   const sales = async (id: string) => (await t.admin('GET', `/activities/${id}/uitpas-sales`)).json;
+  // Each registration is another family: the same child twice for one activity is refused.
+  let families = 0;
   const register = async (id: string, body: Record<string, unknown>) => {
-    const r = await t.call('POST', `/activities/${id}/registrations`, family(body));
+    const n = ++families;
+    const r = await t.call('POST', `/activities/${id}/registrations`, family({ contact: { name: `Ouder ${n}`, email: `ouder${n}@example.be` }, ...body }));
     expect(r.status).toBe(201);
     return r.json;
   };
