@@ -9,7 +9,7 @@ import { ApiError, errorBody, toErrorResponse } from './errors.js';
 import { adminRoutes } from './routes/admin/index.js';
 import { allocationRoutes } from './routes/allocation.js';
 import { appointmentRoutes } from './routes/appointments.js';
-import { bankStatementRoutes, isStatementUpload } from './routes/bank-statements.js';
+import { bankStatementRoutes, isStatementUpload, statementBodyLimit } from './routes/bank-statements.js';
 import { organisationCors } from './routes/cors.js';
 import { onlinePaymentRoutes } from './routes/payments-online.js';
 import { paymentQrRoutes } from './routes/payment-qr.js';
@@ -48,8 +48,8 @@ export function createApi(deps: Deps) {
     maxSize: MAX_BODY_BYTES,
     onError: (c) => c.json(errorBody(new ApiError(413, 'body_too_large', 'The request is too large (at most 64 KB).')), 413),
   });
-  // A bank statement may be up to 2 MB: that route sets its own limit.
-  api.use('*', (c, next) => (isStatementUpload(c.req.method, c.req.path) ? next() : defaultLimit(c, next)));
+  // A bank statement may be up to 2 MB: that one route has a limit of its own, in place of this one.
+  api.use('*', (c, next) => (isStatementUpload(c.req.method, c.req.path) ? statementBodyLimit(c, next) : defaultLimit(c, next)));
 
   // After the size limit, before everything else: no control character reaches a route.
   api.use('*', textGuard);

@@ -16,6 +16,14 @@ import { access, auth, authErrors, slugParam } from './admin/shared.js';
 /** The one route whose body may be larger than the API's 64 KB: a statement of a busy month. */
 export const isStatementUpload = (method: string, path: string) => method === 'POST' && /\/admin\/organisations\/[^/]+\/bank-statements\/?$/.test(path);
 const UPLOAD_LIMIT = CAMT_MAX_BYTES + 64 * 1024;
+/**
+ * The upload's own size limit. The API applies it in place of the 64 KB one, before any other
+ * middleware reads the body: a body stream can be read once, so one limit per request.
+ */
+export const statementBodyLimit = bodyLimit({
+  maxSize: UPLOAD_LIMIT,
+  onError: (c) => c.json(errorBody(new ApiError(413, 'statement_too_large', 'This file is larger than 2 MB. Export a shorter period from your bank.')), 413),
+});
 
 const lineSchema = z
   .object({
@@ -68,11 +76,6 @@ export function bankStatementRoutes(deps: Deps) {
   const app = router();
   const { db, clock } = deps;
   const can = access(deps);
-
-  app.use(
-    '/organisations/:slug/bank-statements',
-    bodyLimit({ maxSize: UPLOAD_LIMIT, onError: (c) => c.json(errorBody(new ApiError(413, 'statement_too_large', 'This file is larger than 2 MB. Export a shorter period from your bank.')), 413) }),
-  );
 
   app.openapi(
     createRoute({
