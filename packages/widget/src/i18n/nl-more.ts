@@ -31,6 +31,10 @@ const more = {
   kanspasNotValid: (price: string) =>
     `We konden je kansenpas niet bevestigen. Je inschrijving blijft. Je betaalt vanaf nu het gewone tarief: ${price}.`,
   questionsCall: (org: string) => `Vragen? Bel ${org}.`,
+  /** UiTPAS's own social tariff for one child, where it differs from the club's. */
+  uitpasPrice: (name: string, price: string) => `Met de UiTPAS van ${name} betaal je ${price}.`,
+  /** Before UiTPAS's own message for the passholder (always in Dutch, as UiTPAS wrote it). */
+  uitpasSays: 'UiTPAS zegt:',
 
   // A place from the waiting list.
   offerTitle: (names: string) => `Er is een plaats vrij voor ${names}!`,
