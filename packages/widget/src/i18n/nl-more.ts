@@ -87,7 +87,6 @@ const more = {
   payTitle: 'Betalen',
   payBy: (date: string) => `Betaal ten laatste op ${date}.`,
   payPartly: (paid: string, left: string) => `Je betaalde al ${paid}. Je betaalt nog ${left}.`,
-  payWait: 'Je betaalt niets zolang je wacht.',
   payWaitLater: 'Krijg je een plaats? Dan lees je hier hoe je betaalt.',
   payNothing: 'Je hoeft niets te betalen.',
   payPaid: 'Betaald, dank je.',
