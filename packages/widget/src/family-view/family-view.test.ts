@@ -108,6 +108,45 @@ describe('other states in the family\'s own view', () => {
     button(el, 'Annuleer de inschrijving');
   });
 
+  it('UiTPAS\'s own price and message, per child, as text; only for the child UiTPAS answered for', async () => {
+    const v = view('confirmed');
+    v.children = [
+      { ...v.children[0], uitpas: { priceCents: 300, message: 'Je kansentarief is <b>€ 3</b>. Nog 2 keer dit jaar.' } },
+      v.children[1],
+    ];
+    stubFetch({ 'GET /registrations/t': () => json(200, v) });
+    el = await mount({ token: 't', lang: 'nl' });
+    const notes = $$(el, 'li .uitpas');
+    eq(notes.length, 1);
+    includes(notes[0].closest('li')!.textContent!, 'Amira, geboren in 2017');
+    includes(text(el), 'Met de UiTPAS van Amira betaal je € 3.');
+    includes(text(el), 'UiTPAS zegt: Je kansentarief is <b>€ 3</b>. Nog 2 keer dit jaar.');
+    // UiTPAS's words stay text: no element comes from them, and they are marked as Dutch.
+    eq($$(el, '.uitpas b').length, 0);
+    eq($(el, '.uitpas q')!.getAttribute('lang'), 'nl');
+    assert(!text(el).includes('Met de UiTPAS van Noor'), 'nothing for Noor');
+  });
+
+  it('UiTPAS\'s message without a price: only the message', async () => {
+    const v = view('confirmed');
+    v.children = [{ ...v.children[0], uitpas: { priceCents: null, message: 'Deze pas is vervallen.' } }];
+    stubFetch({ 'GET /registrations/t': () => json(200, v) });
+    el = await mount({ token: 't', lang: 'nl' });
+    includes(text(el), 'Deze pas is vervallen.');
+    assert(!text(el).includes('betaal je € '), 'no UiTPAS price line');
+  });
+
+  it('UiTPAS\'s price in Arabic: the amount is isolated left to right', async () => {
+    const v = { ...view('confirmed'), language: 'ar' as const };
+    v.children = [{ ...v.children[0], uitpas: { priceCents: 300, message: null } }];
+    stubFetch({ 'GET /registrations/t': () => json(200, v) });
+    el = await mount({ token: 't' });
+    await until(el, () => $(el!, '.uitpas p')?.textContent?.includes('UiTPAS الخاصة') ?? false, 'Arabic');
+    const line = $(el, '.uitpas p')!.textContent!;
+    includes(line, 'مع بطاقة UiTPAS الخاصة بـ Amira تدفع');
+    assert(/\u2066[^\u2069]*3[^\u2069]*\u2069/.test(line), `isolated amount in ${JSON.stringify(line)}`);
+  });
+
   it('speaks the language the registration was made in', async () => {
     stubFetch({ 'GET /registrations/t': () => json(200, { ...offered(), language: 'ar' }) });
     el = await mount({ token: 't' });

@@ -6,11 +6,28 @@ import { html, nothing } from 'lit/html.js';
 import type { RegistrationView } from '@instap/core/schemas';
 import { call, enc, post, uuid } from '../api.js';
 import { formatDate, formatTime } from '../format.js';
+import type { Messages, More } from '../i18n/index.js';
 import { Texts } from '../i18n/texts.js';
 import type { InstapRegistration, Screen } from '../registration/registration.js';
 import { calendarButton, payment } from '../registration/later.js';
 import { loading, bringList, callLine, date, focusOn, heading, money, whenWhere } from '../ui.js';
 import { networkBox, problemBox } from '../ui-more.js';
+
+type Child = RegistrationView['children'][number];
+
+/**
+ * UiTPAS's own price and words for one child, where they differ from the club's. The message is
+ * UiTPAS's Dutch text, shown as text; the amount reads left to right inside Arabic.
+ */
+function uitpasNote(m: Messages, x: More, c: Child) {
+  const u = c.uitpas;
+  if (!u || (u.priceCents === null && !u.message)) return nothing;
+  const price = u.priceCents === null ? '' : money(m, u.priceCents);
+  return html`<div class="uitpas">
+    ${u.priceCents === null ? nothing : html`<p>${x.uitpasPrice(c.firstName, m.dir === 'rtl' ? `\u2066${price}\u2069` : price)}</p>`}
+    ${u.message ? html`<p>${x.uitpasSays} <q lang="nl">${u.message}</q></p>` : nothing}
+  </div>`;
+}
 
 type Answer = 'accept' | 'decline' | 'cancel';
 type Notice = 'network' | 'server' | 'offer_expired' | 'offer_used' | 'offer_not_found';
@@ -179,7 +196,7 @@ export class FamilyView implements Screen {
         : nothing}
       <h3>${m.childrenText}</h3>
       <ul>
-        ${v.children.map((c) => html`<li>${m.childLine(c.firstName, String(c.birthYear))}</li>`)}
+        ${v.children.map((c) => html`<li>${m.childLine(c.firstName, String(c.birthYear))}${uitpasNote(m, x, c)}</li>`)}
       </ul>
       ${payment(r, v, r.token, v.children.length)}
       ${v.status === 'confirmed' ? calendarButton(r, a.id) : nothing} ${whenWhere(m, a)} ${bringList(m, a)}

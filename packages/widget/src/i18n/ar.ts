@@ -161,6 +161,8 @@ const ar: Messages & More = {
   kanspasNotValid: (price) =>
     `لم نستطع تأكيد بطاقة kansenpas الخاصة بك. تسجيلك باقٍ. من الآن تدفع السعر العادي: ${price}.`,
   questionsCall: (org) => `أسئلة؟ اتصل بـ ${org}.`,
+  uitpasPrice: (name, price) => `مع بطاقة UiTPAS الخاصة بـ ${name} تدفع ${price}.`,
+  uitpasSays: 'رسالة UiTPAS:',
   offerTitle: (names) => `هناك مكان فارغ لـ ${names}!`,
   offerBy: (date, time) => `قل نعم قبل ${date} الساعة ${time}.`,
   offerCall: 'سنتصل بك بخصوص هذا.',

@@ -157,6 +157,8 @@ const en: Messages & More = {
   kanspasNotValid: (price) =>
     `We could not confirm your kansenpas. Your sign-up stays. From now on you pay the normal price: ${price}.`,
   questionsCall: (org) => `Questions? Call ${org}.`,
+  uitpasPrice: (name, price) => `With ${name}’s UiTPAS you pay ${price}.`,
+  uitpasSays: 'UiTPAS says:',
   offerTitle: (names) => `There is a free place for ${names}!`,
   offerBy: (date, time) => `Say yes before ${date} at ${time}.`,
   offerCall: 'We will call you about this.',

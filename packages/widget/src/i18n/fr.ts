@@ -157,6 +157,8 @@ const fr: Messages & More = {
   kanspasNotValid: (price) =>
     `Nous n’avons pas pu confirmer votre kansenpas. Votre inscription reste valable. Vous payez maintenant le tarif normal : ${price}.`,
   questionsCall: (org) => `Des questions ? Appelez ${org}.`,
+  uitpasPrice: (name, price) => `Avec la UiTPAS de ${name}, vous payez ${price}.`,
+  uitpasSays: 'Message de UiTPAS :',
   offerTitle: (names) => `Il y a une place libre pour ${names} !`,
   offerBy: (date, time) => `Dites oui avant le ${date} à ${time}.`,
   offerCall: 'Nous vous appellerons à ce sujet.',

@@ -31,6 +31,10 @@ const more = {
   kanspasNotValid: (price: string) =>
     `We konden je kansenpas niet bevestigen. Je inschrijving blijft. Je betaalt vanaf nu het gewone tarief: ${price}.`,
   questionsCall: (org: string) => `Vragen? Bel ${org}.`,
+  /** UiTPAS's own social tariff for one child, where it differs from the club's. */
+  uitpasPrice: (name: string, price: string) => `Met de UiTPAS van ${name} betaal je ${price}.`,
+  /** Before UiTPAS's own message for the passholder (always in Dutch, as UiTPAS wrote it). */
+  uitpasSays: 'UiTPAS zegt:',
 
   // A place from the waiting list.
   offerTitle: (names: string) => `Er is een plaats vrij voor ${names}!`,
@@ -83,7 +87,6 @@ const more = {
   payTitle: 'Betalen',
   payBy: (date: string) => `Betaal ten laatste op ${date}.`,
   payPartly: (paid: string, left: string) => `Je betaalde al ${paid}. Je betaalt nog ${left}.`,
-  payWait: 'Je betaalt niets zolang je wacht.',
   payWaitLater: 'Krijg je een plaats? Dan lees je hier hoe je betaalt.',
   payNothing: 'Je hoeft niets te betalen.',
   payPaid: 'Betaald, dank je.',

@@ -116,6 +116,8 @@ const nl = {
   noText: 'Nee',
   notGiven: 'Niet ingevuld',
   checkFull: 'Alle plaatsen zijn bezet. Je komt op de wachtlijst.',
+  /** Also on the check when the family will wait (here, not in nl-more: the check is in the main flow). */
+  payWait: 'Je betaalt niets zolang je wacht.',
   submitText: (names: string) => `Schrijf ${names} in`,
   sendingText: 'We versturen je inschrijving.',
   confirmedTitle: (names: string, n: number) => (n === 1 ? `${names} is ingeschreven` : `${names} zijn ingeschreven`),

@@ -155,6 +155,8 @@ const tr: Messages & More = {
   kanspasNotValid: (price) =>
     `Kansenpas kartınızı onaylayamadık. Kaydınız geçerli. Bundan sonra normal ücreti ödersiniz: ${price}.`,
   questionsCall: (org) => `Sorunuz mu var? ${org} numarasını arayın.`,
+  uitpasPrice: (name, price) => `${name} için UiTPAS ile ${price} ödersiniz.`,
+  uitpasSays: 'UiTPAS mesajı:',
   offerTitle: (names) => `${names} için boş bir yer var!`,
   offerBy: (date, time) => `${date} saat ${time} öncesine kadar evet deyin.`,
   offerCall: 'Bu konuda sizi arayacağız.',

@@ -154,6 +154,8 @@ const uk: Messages & More = {
   kanspasNotValid: (price) =>
     `Ми не змогли підтвердити вашу kansenpas. Ваш запис залишається. Відтепер ви платите звичайну ціну: ${price}.`,
   questionsCall: (org) => `Є питання? Зателефонуйте ${org}.`,
+  uitpasPrice: (name, price) => `З UiTPAS дитини ${name} ви платите ${price}.`,
+  uitpasSays: 'Повідомлення UiTPAS:',
   offerTitle: (names) => `Є вільне місце для ${names}!`,
   offerBy: (date, time) => `Скажіть «так» до ${date}, ${time}.`,
   offerCall: 'Ми зателефонуємо вам щодо цього.',

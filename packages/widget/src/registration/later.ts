@@ -142,13 +142,17 @@ export function checkStep(r: InstapRegistration, m: M) {
   r.busy || void proof(r);
   const a = r.data!;
   const c = r.d.contact;
+  // The places left are fewer than the children: the family lands on the waiting list (not in a
+  // lottery, where the draw decides). Reserved places are for a kansenpas or a referral only.
+  const waits =
+    !(a.registration.phase === 'lottery' && a.registration.drawAt) && (r.d.kanspas || r.referral ? a.placesLeft : a.placesLeft - a.reservedPlacesLeft) < r.d.children.length;
   const rows: [string, unknown, Step?][] = [
     [m.childrenText, r.d.children.map((ch) => html`<span class="line">${m.childLine(ch.firstName.trim(), ch.birthYear.trim())}</span>`), 'children'],
     // The name is never empty here ("Doorgaan" asked it), so "Niet ingevuld" only ever meets phone or e-mail.
     ...([m.yourName, m.phoneText, m.emailText] as const).map((label, i) => [label, [c.name, c.phone, c.email][i].trim() || m.notGiven, 'contact'] as [string, string, Step]),
     [m.kanspasText, r.d.kanspas ? m.yes : m.noText, 'kanspas'],
     ...(uitpasAsked(r) ? [[m.uitpasText, uitpasDigits(r) || m.notGiven, 'kanspas'] as [string, string, Step]] : []),
-    [m.priceText, youPay(r, m)],
+    [m.priceText, waits ? m.payWait : youPay(r, m)],
   ];
   return [
     m.checkQ,
@@ -165,8 +169,7 @@ export function checkStep(r: InstapRegistration, m: M) {
       </dl>
       ${a.registration.phase === 'lottery' && a.registration.drawAt
         ? html`<p>${m.lotteryNext(date(m, a.registration.drawAt))}</p>`
-        : // Reserved places are for a kansenpas or a referral only.
-          (r.d.kanspas || r.referral ? a.placesLeft : a.placesLeft - a.reservedPlacesLeft) < r.d.children.length
+        : waits
           ? html`<p>${m.checkFull}</p>`
           : nothing}
       ${r.busy ? html`<p role="status" data-loading>${m.sendingText}</p>` : nothing}`,

@@ -54,11 +54,16 @@ describe('the activity, before any question', () => {
     // On the check: without a kansenpas the waiting list is said; with one, it is not.
     await fillTo(el, 'check');
     includes(text(el), 'Alle plaatsen zijn bezet. Je komt op de wachtlijst.');
+    // Who waits pays nothing yet: no price to pay on the check.
+    const price = () => $$(el!, '.row').find((row) => row.querySelector('dt')!.textContent === 'Prijs')!.querySelector('dd')!.textContent!.trim();
+    eq(price(), 'Je betaalt niets zolang je wacht.');
+    assert(!/Je betaalt €/.test(text(el)), 'no amount for a family that waits');
     await click(el, 'Wijzig Kansenpas');
     $<HTMLInputElement>(el, '#kanspas')!.click();
     await click(el, 'Doorgaan');
     eq(heading(el), 'Kijk je antwoorden na');
     assert(!text(el).includes('Je komt op de wachtlijst'), 'a kansenpas family takes a reserved place');
+    assert(/^Je betaalt €\s\d/.test(price()), `a price for a family with a place: ${price()}`);
   });
 
   it('uses the api-base attribute for every call', async () => {
