@@ -35,9 +35,17 @@ describe('the public draw page', () => {
   beforeAll(async () => {
     database = await openDatabase();
     await ensureBootstrapToken(database.db, TOKEN);
-    app = createServer({ db: database.db, clock: () => now, publicOrigin: 'http://instap.test' });
+    // Behind a proxy, so each family comes from its own address (one address is slowed down after a few).
+    app = createServer({ db: database.db, clock: () => now, publicOrigin: 'http://instap.test', trustProxy: true });
+    let family = 0;
     const call = async (method: string, path: string, body?: unknown) =>
-      (await app.request(`http://instap.test/api/v1${path}`, { method, headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` }, body: body === undefined ? undefined : JSON.stringify(body) })).json();
+      (
+        await app.request(`http://instap.test/api/v1${path}`, {
+          method,
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}`, 'x-forwarded-for': `198.51.100.${++family}` },
+          body: body === undefined ? undefined : JSON.stringify(body),
+        })
+      ).json();
     await call('POST', '/admin/organisations', { slug: 'kamp', name: 'Jeugdkamp', phone: '056 00 00 00' });
     ({ id } = await call('POST', '/admin/organisations/kamp/activities', {
       title: TITLE,
