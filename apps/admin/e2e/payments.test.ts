@@ -29,7 +29,7 @@ async function register(id: string, name: string) {
   const res = await fetch(`${instap.origin}/api/v1/activities/${id}/registrations`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'idempotency-key': crypto.randomUUID(), origin: instap.origin },
-    body: JSON.stringify({ children: [{ firstName: 'Kind', birthYear: 2017 }], contact: { name, phone: '0470 55 66 77' }, kanspas: false, language: 'nl' }),
+    body: JSON.stringify({ children: [{ firstName: `Kind van ${name}`, birthYear: 2017 }], contact: { name, phone: '0470 55 66 77' }, kanspas: false, language: 'nl' }),
   });
   expect(res.status).toBe(201);
   return res.json();
