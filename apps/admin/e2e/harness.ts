@@ -8,15 +8,18 @@ import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
-import { ensureDemoAdmin, openDatabase, seedDemo } from '@instap/api';
+import { ensureDemoAdmin, openDatabase, seedDemo, type Deps } from '@instap/api';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { createServer } from '../../server/src/server.js';
 
 export const ADMIN_DIST = fileURLToPath(new URL('../dist', import.meta.url));
 export const PASSWORD = 'demo-wachtwoord-e2e';
 
-/** `secretKey`: the server can seal Mollie keys (INSTAP_SECRET_KEY). */
-export async function startInstap(opts: { secretKey?: Buffer } = {}) {
+/**
+ * `secretKey`: the server can seal Mollie keys (INSTAP_SECRET_KEY). `mollie`: where the server
+ * reaches Mollie (a local fake); Mollie's webhook comes back to `origin`, the server's public address.
+ */
+export async function startInstap(opts: { secretKey?: Buffer; mollie?: Deps['mollie'] } = {}) {
   const database = await openDatabase();
   const clock = () => new Date();
   await seedDemo(database.db, clock());
@@ -25,7 +28,7 @@ export async function startInstap(opts: { secretKey?: Buffer } = {}) {
   const server = serve({ fetch: (req, env) => app!.fetch(req, env), port: 0, hostname: '127.0.0.1' });
   await new Promise((resolve) => server.once('listening', resolve));
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  app = createServer({ db: database.db, clock, publicOrigin: origin, exposeSignInLinks: true, adminDir: ADMIN_DIST, secretKey: opts.secretKey });
+  app = createServer({ db: database.db, clock, publicOrigin: origin, exposeSignInLinks: true, adminDir: ADMIN_DIST, secretKey: opts.secretKey, mollie: opts.mollie });
   const browser = await chromium.launch({
     executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
