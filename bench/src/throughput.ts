@@ -53,7 +53,7 @@ export async function throughput(opts: { baseUrl: string; requests: number; conc
   url.pathname = `/${name}`;
   const port = 3900 + Math.floor(Math.random() * 90);
   const server = spawn(join(root, 'bench/node_modules/.bin/tsx'), [join(root, 'apps/server/src/main.ts')], {
-    env: { ...process.env, PORT: String(port), DATABASE_URL: url.toString(), INSTAP_DEMO: '0', INSTAP_BOOTSTRAP_TOKEN: TOKEN, INSTAP_TRUST_PROXY: '1' },
+    env: { ...process.env, PORT: String(port), DATABASE_URL: url.toString(), INSTAP_DEMO: '0', INSTAP_BOOTSTRAP_TOKEN: TOKEN, INSTAP_TRUST_PROXY: '1', PUBLIC_URL: `http://127.0.0.1:${port}` },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   try {
