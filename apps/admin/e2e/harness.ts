@@ -45,6 +45,36 @@ export async function startInstap(opts: { secretKey?: Buffer; mollie?: Deps['mol
   };
 }
 
+/** The admin API as the console calls it: a session cookie and the CSRF token. */
+export async function apiAs(origin: string, email: string) {
+  const signedIn = await fetch(`${origin}/api/v1/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin },
+    body: JSON.stringify({ email, password: PASSWORD }),
+  });
+  if (signedIn.status !== 200) throw new Error(`sign-in as ${email}: ${signedIn.status}`);
+  const cookie = signedIn.headers.get('set-cookie')!.split(';')[0]!;
+  const { csrfToken } = await signedIn.json();
+  return async (method: string, path: string, body?: unknown) => {
+    const res = await fetch(`${origin}/api/v1${path}`, {
+      method,
+      headers: { cookie, 'x-csrf-token': csrfToken, origin, ...(body ? { 'content-type': 'application/json' } : {}) },
+      body: body ? JSON.stringify(body) : undefined,
+    });
+    return { status: res.status, json: await res.json().catch(() => null) };
+  };
+}
+
+/** A public POST as the widget sends it from the club's site: its origin and an Idempotency-Key. */
+export async function publicPost(origin: string, path: string, body?: unknown) {
+  const res = await fetch(`${origin}/api/v1${path}`, {
+    method: 'POST',
+    headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), 'idempotency-key': crypto.randomUUID(), origin },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return { status: res.status, json: await res.json().catch(() => null) };
+}
+
 const axeSource = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 /** axe-core on the whole page with the WCAG 2.2 AA tags and target-size; returns readable violations. */

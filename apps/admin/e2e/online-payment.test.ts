@@ -8,7 +8,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeMollie, type FakeMollie } from '../../../packages/api/src/payments/fake-mollie.js';
-import { axe, PASSWORD, signIn, startInstap, type Page } from './harness.js';
+import { apiAs, axe, publicPost, signIn, startInstap, type Page } from './harness.js';
 
 let instap: Awaited<ReturnType<typeof startInstap>>;
 let mollie: FakeMollie;
@@ -20,34 +20,6 @@ const CHILD = `Yara ${randomBytes(3).toString('hex')}`;
 
 async function accessible(page: Page, screen: string) {
   expect({ screen, violations: await axe(page) }).toEqual({ screen, violations: [] });
-}
-
-async function apiAs(email: string) {
-  const res = await fetch(`${instap.origin}/api/v1/session`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', origin: instap.origin },
-    body: JSON.stringify({ email, password: PASSWORD }),
-  });
-  expect(res.status).toBe(200);
-  const cookie = res.headers.get('set-cookie')!.split(';')[0]!;
-  const { csrfToken } = await res.json();
-  return async (method: string, path: string, body?: unknown) => {
-    const r = await fetch(`${instap.origin}/api/v1${path}`, {
-      method,
-      headers: { cookie, 'x-csrf-token': csrfToken, origin: instap.origin, ...(body ? { 'content-type': 'application/json' } : {}) },
-      body: body ? JSON.stringify(body) : undefined,
-    });
-    return { status: r.status, json: await r.json().catch(() => null) };
-  };
-}
-
-async function publicPost(path: string, body?: unknown) {
-  const res = await fetch(`${instap.origin}/api/v1${path}`, {
-    method: 'POST',
-    headers: { ...(body ? { 'content-type': 'application/json' } : {}), 'idempotency-key': crypto.randomUUID(), origin: instap.origin },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  return { status: res.status, json: await res.json().catch(() => null) };
 }
 
 beforeAll(async () => {
@@ -62,7 +34,7 @@ afterAll(async () => {
 
 describe('paying online', () => {
   it('a kanspas family pays online through Mollie; the webhook books it and staff see "Betaald" for that family', async () => {
-    const admin = await apiAs('club@instap.demo');
+    const admin = await apiAs(instap.origin, 'club@instap.demo');
     const settings = await admin('PUT', '/admin/organisations/demo/payments', {
       methods: ['desk', 'transfer', 'online'],
       iban: 'BE68 5390 0754 7034',
@@ -74,7 +46,7 @@ describe('paying online', () => {
 
     const activities = (await (await fetch(`${instap.origin}/api/v1/organisations/demo/activities`)).json()).activities as { id: string; title: string }[];
     const camp = activities.find((a) => a.title === CAMP)!;
-    const reg = await publicPost(`/activities/${camp.id}/registrations`, {
+    const reg = await publicPost(instap.origin, `/activities/${camp.id}/registrations`, {
       children: [{ firstName: CHILD, birthYear: 2017 }],
       contact: { name: FAMILY, phone: '0470 11 22 33' },
       kanspas: true,
@@ -89,7 +61,7 @@ describe('paying online', () => {
     expect(due).toBeGreaterThan(0);
     expect(due).toBeLessThan(9000);
 
-    const checkout = await publicPost(`/registrations/${reg.json.token}/payments`);
+    const checkout = await publicPost(instap.origin, `/registrations/${reg.json.token}/payments`);
     expect(checkout.status, JSON.stringify(checkout.json)).toBe(201);
     const created = mollie.last()!;
     expect(checkout.json).toEqual({ checkoutUrl: created._links.checkout!.href, amountCents: due });

@@ -6,41 +6,13 @@ import { drawId } from '@instap/core';
  * everyone changes their own password. axe-core (WCAG 2.2 AA) on every screen, keyboard on forms.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axe, PASSWORD, signIn, startInstap, type Page } from './harness.js';
+import { apiAs, axe, PASSWORD, publicPost, signIn, startInstap, type Page } from './harness.js';
 
 let instap: Awaited<ReturnType<typeof startInstap>>;
 const TITLE = 'Kookkamp met loting';
 
 async function accessible(page: Page, screen: string) {
   expect({ screen, violations: await axe(page) }).toEqual({ screen, violations: [] });
-}
-
-/** The admin API as the console calls it: a session cookie and the CSRF token. */
-async function apiAs(email: string) {
-  const signIn = await fetch(`${instap.origin}/api/v1/session`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', origin: instap.origin },
-    body: JSON.stringify({ email, password: PASSWORD }),
-  });
-  const cookie = signIn.headers.get('set-cookie')!.split(';')[0]!;
-  const { csrfToken } = await signIn.json();
-  return async (method: string, path: string, body?: unknown) => {
-    const res = await fetch(`${instap.origin}/api/v1${path}`, {
-      method,
-      headers: { cookie, 'x-csrf-token': csrfToken, origin: instap.origin, ...(body ? { 'content-type': 'application/json' } : {}) },
-      body: body ? JSON.stringify(body) : undefined,
-    });
-    return { status: res.status, json: await res.json().catch(() => null) };
-  };
-}
-
-async function publicPost(path: string, body: unknown) {
-  const res = await fetch(`${instap.origin}/api/v1${path}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'idempotency-key': crypto.randomUUID(), origin: instap.origin },
-    body: JSON.stringify(body),
-  });
-  return { status: res.status, json: await res.json() };
 }
 
 /** Tab from the top of the page until `name` has focus: the control is reachable by keyboard. */
@@ -60,7 +32,7 @@ afterAll(() => instap?.close());
 
 describe('allocation and account screens', () => {
   it('a service runs the draw, follows the waiting list and offers, and reads the interest list', async () => {
-    const club = await apiAs('club@instap.demo');
+    const club = await apiAs(instap.origin, 'club@instap.demo');
     const day = 86_400_000;
     const start = new Date(Date.now() + 14 * day);
     const made = await club('POST', '/admin/organisations/demo/activities', {
@@ -81,7 +53,7 @@ describe('allocation and account screens', () => {
     ];
     const ids: string[] = [];
     for (const f of families) {
-      const r = await publicPost(`/activities/${id}/registrations`, { children: [{ firstName: `Kind ${f.name}`, birthYear: 2016 }], contact: f, kanspas: false, language: 'nl' });
+      const r = await publicPost(instap.origin, `/activities/${id}/registrations`, { children: [{ firstName: `Kind ${f.name}`, birthYear: 2016 }], contact: f, kanspas: false, language: 'nl' });
       expect([r.status, r.json.status]).toEqual([201, 'lottery']);
       ids.push(r.json.id);
     }
@@ -152,7 +124,7 @@ describe('allocation and account screens', () => {
       priceCents: 2000,
       registration: { opensAt: new Date(Date.now() + 7 * day).toISOString() },
     });
-    expect((await publicPost(`/activities/${later.json.id}/interest`, { name: 'Gezin Haddad', phone: '0470 40 40 40', language: 'ar' })).status).toBe(201);
+    expect((await publicPost(instap.origin, `/activities/${later.json.id}/interest`, { name: 'Gezin Haddad', phone: '0470 40 40 40', language: 'ar' })).status).toBe(201);
     await page.goto(`${instap.origin}/admin/#/activities`);
     await page.getByRole('link', { name: 'Interesse voor Muziekkamp' }).click();
     await page.getByRole('rowheader', { name: 'Gezin Haddad' }).waitFor();
@@ -187,7 +159,7 @@ describe('allocation and account screens', () => {
     await page.getByText('Muziekschool Kortrijk is toegevoegd.').waitFor();
     await page.getByRole('rowheader', { name: 'Muziekschool Kortrijk' }).waitFor();
 
-    const admin = await apiAs('admin@instap.demo');
+    const admin = await apiAs(instap.origin, 'admin@instap.demo');
     const made = await admin('POST', '/admin/users', { email: 'docent@muziekschool.example', name: 'Docent Lies', role: 'organisation-staff', organisation: 'muziekschool', password: 'lies-haar-wachtwoord' });
     expect(made.status).toBe(201);
     await page.getByRole('link', { name: 'Gebruikers', exact: true }).click();

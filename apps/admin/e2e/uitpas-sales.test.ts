@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FAKE_EVENTS, FAKE_PASSES, startFakeUitpas, type FakeUitpas } from '../../../packages/api/src/uitpas/fake-uitpas.js';
-import { axe, PASSWORD, signIn, startInstap, type Page } from './harness.js';
+import { apiAs, axe, publicPost, signIn, startInstap, type Page } from './harness.js';
 
 let instap: Awaited<ReturnType<typeof startInstap>>;
 let fake: FakeUitpas;
@@ -14,33 +14,6 @@ const TITLE = 'Zomerkamp met UiTPAS';
 
 async function accessible(page: Page, screen: string) {
   expect({ screen, violations: await axe(page) }).toEqual({ screen, violations: [] });
-}
-
-async function apiAs(email: string) {
-  const res = await fetch(`${instap.origin}/api/v1/session`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', origin: instap.origin },
-    body: JSON.stringify({ email, password: PASSWORD }),
-  });
-  const cookie = res.headers.get('set-cookie')!.split(';')[0]!;
-  const { csrfToken } = await res.json();
-  return async (method: string, path: string, body?: unknown) => {
-    const r = await fetch(`${instap.origin}/api/v1${path}`, {
-      method,
-      headers: { cookie, 'x-csrf-token': csrfToken, origin: instap.origin, ...(body ? { 'content-type': 'application/json' } : {}) },
-      body: body ? JSON.stringify(body) : undefined,
-    });
-    return { status: r.status, json: await r.json().catch(() => null) };
-  };
-}
-
-async function publicPost(path: string, body?: unknown) {
-  const res = await fetch(`${instap.origin}/api/v1${path}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'idempotency-key': crypto.randomUUID(), origin: instap.origin },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: res.status, json: await res.json() };
 }
 
 beforeAll(async () => {
@@ -54,10 +27,10 @@ afterAll(async () => {
 
 describe('the UiTPAS screen', () => {
   it('staff register the kanspas sales with UiTPAS, correct a refused pass, and cancel a sale after a cancellation', async () => {
-    const admin = await apiAs('admin@instap.demo');
+    const admin = await apiAs(instap.origin, 'admin@instap.demo');
     const connect = await admin('PUT', '/admin/organisations/demo/uitpas', { clientId: fake.clientId, clientSecret: fake.clientSecret, environment: 'test', apiBase: fake.apiBase, tokenUrl: fake.tokenUrl });
     expect(connect.status).toBe(200);
-    const club = await apiAs('club@instap.demo');
+    const club = await apiAs(instap.origin, 'club@instap.demo');
     const day = 86_400_000;
     const start = new Date(Date.now() + 20 * day);
     const made = await club('POST', '/admin/organisations/demo/activities', {
@@ -87,13 +60,13 @@ describe('the UiTPAS screen', () => {
     await page.getByRole('button', { name: 'Bewaar de wijzigingen' }).click();
     await expect.poll(async () => (await club('GET', `/admin/activities/${id}`)).json.uitdatabankEventId).toBe(FAKE_EVENTS.swimming);
 
-    const amrani = await publicPost(`/activities/${id}/registrations`, {
+    const amrani = await publicPost(instap.origin, `/activities/${id}/registrations`, {
       children: [{ firstName: 'Amira', birthYear: 2016, uitpasNumber: FAKE_PASSES.active }],
       contact: { name: 'Gezin Amrani', phone: '0470 10 10 10' },
       kanspas: true,
       language: 'nl',
     });
-    const peeters = await publicPost(`/activities/${id}/registrations`, {
+    const peeters = await publicPost(instap.origin, `/activities/${id}/registrations`, {
       children: [{ firstName: 'Noor', birthYear: 2017, uitpasNumber: FAKE_PASSES.invalid }],
       contact: { name: 'Gezin Peeters', phone: '0470 20 20 20' },
       kanspas: true,
@@ -129,7 +102,7 @@ describe('the UiTPAS screen', () => {
     expect(fake.sales.size).toBe(2);
 
     // The family cancels: the sale is cancelled at UiTPAS as well.
-    expect((await publicPost(`/registrations/${amrani.json.token}/cancel`)).json.status).toBe('cancelled');
+    expect((await publicPost(instap.origin, `/registrations/${amrani.json.token}/cancel`)).json.status).toBe('cancelled');
     await page.reload();
     await page.getByText('1 verkoop nog te annuleren').waitFor();
     await page.getByRole('button', { name: 'Probeer opnieuw' }).click();
