@@ -15,6 +15,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { FAKE_MOLLIE_CERT, FAKE_MOLLIE_KEY } from './fake-mollie-tls.js';
+import { readBody } from '../testing/read-body.js';
 
 export type FakeMollieStatus = 'open' | 'pending' | 'authorized' | 'paid' | 'canceled' | 'expired' | 'failed';
 
@@ -281,14 +282,4 @@ export async function startFakeMollie(options: FakeMollieOptions = {}): Promise<
   base = `https://127.0.0.1:${port}/v2/`;
   fake.apiEndpoint = base;
   return fake;
-}
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let data = '';
-    req.setEncoding('utf8');
-    req.on('data', (chunk: string) => (data += chunk));
-    req.on('end', () => resolve(data));
-    req.on('error', reject);
-  });
 }

@@ -7,6 +7,7 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { readBody } from '../testing/read-body.js';
 
 /** Pass numbers the fake knows, one per scenario (13 digits, obviously fictional). */
 export const FAKE_PASSES = {
@@ -295,14 +296,4 @@ export async function startFakeUitpas(options: FakeUitpasOptions = {}): Promise<
   fake.apiBase = `http://127.0.0.1:${port}`;
   fake.tokenUrl = `http://127.0.0.1:${port}/oauth/token`;
   return fake;
-}
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let data = '';
-    req.setEncoding('utf8');
-    req.on('data', (chunk: string) => (data += chunk));
-    req.on('end', () => resolve(data));
-    req.on('error', reject);
-  });
 }
