@@ -108,8 +108,6 @@ export const linkKeys = (email: string, address: string) => [
 export const rateLimit = (db: Db, keys: { key: string; max: number }[], now: Date) =>
   requireHits(db, keys, now, LIMIT_WINDOW_MS, (minutes) => `Too many attempts. Wait ${minutes} ${minutes === 1 ? 'minute' : 'minutes'}, or ask for a sign-in link by e-mail.`);
 
-export const clearAttempts = clearHits;
-
 /** After a right password: the account-and-address count starts again, and the wider counts give the hit back. */
 export async function rightPassword(db: Db, keys: ReturnType<typeof passwordKeys>, now: Date) {
   await clearHits(db, keys.pair);
